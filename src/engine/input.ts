@@ -1,0 +1,130 @@
+// Input checks shared by the operations. SPEC §3: input is checked before state — an invalid
+// customerId is 310011; an Invalid Date, a bad number or a clock going back is 300004.
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
+import type { Enrolment } from '../model/enrolment.js'
+import type { EnrolmentState } from '../model/state.js'
+import {
+  isNonNegativeFinite,
+  isPositiveSafeInteger,
+  isRecord,
+  isValidDate,
+  ownField,
+} from '../internal/guards.js'
+
+/** `customerId` must be a positive safe integer (SPEC §3). */
+export const checkCustomerId = (customerId: unknown): E.Either<EnrolmentError, number> =>
+  isPositiveSafeInteger(customerId)
+    ? E.right(customerId)
+    : E.left(
+        enrolmentError(
+          ErrorCode.INVALID_CUSTOMER_ID,
+          `customerId must be a positive safe integer, got ${describe(customerId)}`,
+          'customerId',
+        ),
+      )
+
+/** `field` must be a valid Date. */
+export const checkInstant = (value: unknown, field: string): E.Either<EnrolmentError, Date> =>
+  isValidDate(value)
+    ? E.right(value)
+    : E.left(invalid(`${field} must be a valid Date, got ${describe(value)}`, field))
+
+/** `now` must be a valid Date not earlier than the state's watermark (SPEC §2). */
+export const checkNow = (state: EnrolmentState, now: unknown): E.Either<EnrolmentError, Date> =>
+  E.flatMap(checkInstant(now, 'now'), (instant) =>
+    O.isSome(state.watermark) && instant.getTime() < state.watermark.value.getTime()
+      ? E.left(
+          invalid(
+            `now (${instant.toISOString()}) is earlier than the latest operation (${state.watermark.value.toISOString()})`,
+            'now',
+          ),
+        )
+      : E.right(instant),
+  )
+
+/** An operation on a customer may not go back before that customer's settled instant (SPEC §2). */
+export const checkCustomerClock = (
+  enrolment: Enrolment,
+  now: Date,
+): E.Either<EnrolmentError, Enrolment> =>
+  now.getTime() < enrolment.settledAt.getTime()
+    ? E.left(
+        invalid(
+          `now (${now.toISOString()}) is earlier than customer ${enrolment.customerId}'s settled instant (${enrolment.settledAt.toISOString()})`,
+          'now',
+        ),
+      )
+    : E.right(enrolment)
+
+/** Options must be an object, or absent. */
+export const checkOptions = (
+  options: unknown,
+): E.Either<EnrolmentError, Readonly<Record<string, unknown>>> =>
+  options === undefined
+    ? E.right({})
+    : isRecord(options)
+      ? E.right(options)
+      : E.left(invalid(`options must be an object, got ${describe(options)}`, 'options'))
+
+/** `options.period`: a cycle's refCode, or absent. */
+export const checkPeriod = (
+  options: Readonly<Record<string, unknown>>,
+): E.Either<EnrolmentError, string | undefined> => {
+  const period = ownField(options, 'period')
+  return period === undefined || (typeof period === 'string' && period.length > 0)
+    ? E.right(period)
+    : E.left(
+        invalid(
+          `options.period must be a cycle's refCode, got ${describe(period)}`,
+          'options.period',
+        ),
+      )
+}
+
+/** `options.initialBalance`: a finite number ≥ 0, or absent. */
+export const checkInitialBalance = (
+  options: Readonly<Record<string, unknown>>,
+): E.Either<EnrolmentError, number | undefined> => {
+  const balance = ownField(options, 'initialBalance')
+  return balance === undefined || isNonNegativeFinite(balance)
+    ? E.right(balance === undefined ? undefined : balance + 0)
+    : E.left(
+        invalid(
+          `options.initialBalance must be a finite number ≥ 0, got ${describe(balance)}`,
+          'options.initialBalance',
+        ),
+      )
+}
+
+/** `options.resetStreakStatus`: a boolean, or absent (false). */
+export const checkResetStreakStatus = (
+  options: Readonly<Record<string, unknown>>,
+): E.Either<EnrolmentError, boolean> => {
+  const reset = ownField(options, 'resetStreakStatus')
+  return reset === undefined || typeof reset === 'boolean'
+    ? E.right(reset === true)
+    : E.left(
+        invalid(
+          `options.resetStreakStatus must be a boolean, got ${describe(reset)}`,
+          'options.resetStreakStatus',
+        ),
+      )
+}
+
+/** A 300004 error naming `field`. */
+export const invalid = (message: string, field: string): EnrolmentError =>
+  enrolmentError(ErrorCode.INVALID_INPUT, message, field)
+
+/** A short, safe rendering of an untrusted value for an error message. */
+export const describe = (value: unknown): string => {
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return Object.is(value, -0) ? '-0' : String(value)
+  if (value === null || value === undefined) return String(value)
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`
+}

@@ -1,0 +1,101 @@
+// SPEC §5: settlement of one customer at each cycle end, lazily, up to an instant.
+import * as O from 'fp-ts/lib/Option.js'
+import { countEndedBy, cycleAt, type Cycle } from '../model/cycle.js'
+import type { Enrolment } from '../model/enrolment.js'
+import { rewardKey, type EnrolmentEvent } from '../model/event.js'
+import { goalOf, type Target } from '../model/target.js'
+import { achieve, type Step } from './achieve.js'
+import { absurd } from '../internal/absurd.js'
+
+/**
+ * A start cycle given a balance that reaches its goal before the cycle began (SPEC §3 enroll.5)
+ * is achieved at the cycle's start, once the customer is settled that far and still enrolled.
+ */
+const achieveDeferred = (target: Target, enrolment: Enrolment, until: Date): Step => {
+  if (enrolment.status !== 'ENROLLED' || O.isNone(enrolment.progress))
+    return { enrolment, events: [] }
+  const progress = enrolment.progress.value
+  const cycle = cycleAt(target.cycles, progress.cycle)
+  return O.isNone(progress.achievedAt) &&
+    progress.value >= goalOf(target, cycle) &&
+    cycle.start.getTime() <= until.getTime()
+    ? achieve(target, enrolment, progress, cycle, cycle.start)
+    : { enrolment, events: [] }
+}
+
+const takesPart = (enrolment: Enrolment, cycle: Cycle): boolean =>
+  enrolment.status === 'ENROLLED' && cycle.index >= enrolment.startCycle
+
+/** What the end of `cycle` does to one customer (SPEC §5). */
+const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step => {
+  const progress = O.filter((p: { readonly cycle: number }) => p.cycle === cycle.index)(
+    enrolment.progress,
+  )
+  const achieved = O.isSome(progress) && O.isSome(progress.value.achievedAt)
+  const closed: Enrolment = O.isSome(progress) ? { ...enrolment, progress: O.none } : enrolment
+  const base = {
+    customerId: enrolment.customerId,
+    targetGroupId: target.targetGroupId,
+    targetId: target.targetId,
+    at: cycle.end,
+    cycle: cycle.index,
+  }
+  switch (target.kind) {
+    case 'MILESTONE': {
+      if (target.allocation === 'IMMEDIATE' || !achieved) return { enrolment: closed, events: [] }
+      const reward = {
+        ...base,
+        allocation: 'PERIOD_END' as const,
+        idempotencyKey: rewardKey(target.targetGroupId, target.targetId, enrolment.customerId, {
+          cycle: cycle.index,
+        }),
+      }
+      // SPEC §3 unenroll.6: achieved, then unenrolled within the cycle: forfeited, not paid.
+      const event: EnrolmentEvent = takesPart(enrolment, cycle)
+        ? { ...reward, type: 'REWARD_ISSUED' }
+        : { ...reward, type: 'REWARD_FORFEITED', reason: 'UNENROLLED' }
+      return { enrolment: closed, events: [event] }
+    }
+    case 'STREAK': {
+      if (
+        target.streakType === 'NON_CONTINUOUS' ||
+        achieved ||
+        !takesPart(enrolment, cycle) ||
+        O.isNone(enrolment.streak) ||
+        enrolment.streak.value.count === 0
+      )
+        return { enrolment: closed, events: [] }
+      const streak = enrolment.streak.value
+      return {
+        enrolment: { ...closed, streak: O.some({ ...streak, count: 0 }) },
+        events: [{ ...base, type: 'STREAK_BROKEN', count: streak.count }],
+      }
+    }
+    default:
+      return absurd(target)
+  }
+}
+
+/**
+ * Settles one customer up to `until`: every cycle end ≤ `until` not settled yet, in order, each
+ * preceded by a deferred start-cycle achievement that falls before it. Returns the very same record
+ * when nothing was due.
+ */
+export const settle = (target: Target, enrolment: Enrolment, until: Date): Step => {
+  const ended = countEndedBy(target.cycles, until)
+  let current = enrolment
+  const events: Array<EnrolmentEvent> = []
+  const apply = (step: Step): void => {
+    current = step.enrolment
+    events.push(...step.events)
+  }
+  for (let i = enrolment.settledCycles; i < ended; i++) {
+    const cycle = target.cycles[i] as Cycle
+    apply(achieveDeferred(target, current, cycle.end))
+    apply(closeCycle(target, current, cycle))
+  }
+  apply(achieveDeferred(target, current, until))
+  return ended > enrolment.settledCycles
+    ? { enrolment: { ...current, settledCycles: ended }, events }
+    : { enrolment: current, events }
+}

@@ -1,0 +1,69 @@
+/**
+ * A cycle: one target period of a target group (SPEC §1).
+ *
+ * @since 0.1.0
+ */
+import * as O from 'fp-ts/lib/Option.js'
+
+// model
+
+/**
+ * One target period `[start, end)`, with a 1-based `index` and its name, `refCode`.
+ * `goal` is set only where this cycle's goal differs from the target's.
+ *
+ * @example
+ * import type { Cycle } from 'loyalty-streaks'
+ * const c1: Cycle = { index: 1, refCode: 'c1', start: new Date('2026-01-01'), end: new Date('2026-02-01') }
+ */
+export interface Cycle {
+  readonly index: number
+  readonly refCode: string
+  readonly start: Date
+  readonly end: Date
+  readonly goal?: number
+}
+
+// operations
+
+const countUpTo = (
+  cycles: ReadonlyArray<Cycle>,
+  instant: Date,
+  edge: (cycle: Cycle) => Date,
+): number => {
+  const t = instant.getTime()
+  let low = 0
+  let high = cycles.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (edge(cycles[mid] as Cycle).getTime() <= t) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/**
+ * How many cycles have ended at `instant` (their `end` ≤ `instant`). Cycles are sorted and do not
+ * overlap, so their ends ascend and a binary search answers in O(log n).
+ */
+export const countEndedBy = (cycles: ReadonlyArray<Cycle>, instant: Date): number =>
+  countUpTo(cycles, instant, (cycle) => cycle.end)
+
+/** How many cycles have started at `instant` (their `start` ≤ `instant`), in O(log n). */
+export const countStartedBy = (cycles: ReadonlyArray<Cycle>, instant: Date): number =>
+  countUpTo(cycles, instant, (cycle) => cycle.start)
+
+/** The cycle whose half-open interval holds `instant` (SPEC §2: an `end` belongs to the next cycle). */
+export const cycleContaining = (cycles: ReadonlyArray<Cycle>, instant: Date): O.Option<Cycle> => {
+  const candidate = cycles[countEndedBy(cycles, instant)]
+  return candidate !== undefined && candidate.start.getTime() <= instant.getTime()
+    ? O.some(candidate)
+    : O.none
+}
+
+/** The cycle holding `instant`, else the next one to start (before the first cycle or in a gap). */
+export const currentOrNextCycle = (cycles: ReadonlyArray<Cycle>, instant: Date): O.Option<Cycle> =>
+  O.fromNullable(cycles[countEndedBy(cycles, instant)])
+
+/** The cycle with this 1-based index. */
+export const cycleAt = (cycles: ReadonlyArray<Cycle>, index: number): Cycle =>
+  cycles[index - 1] as Cycle

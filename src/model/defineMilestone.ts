@@ -1,0 +1,47 @@
+/**
+ * The smart constructor of milestones (SPEC §6).
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { definitionError, type DefinitionError, type DefinitionProblem } from './error.js'
+import type { MilestoneTarget, RewardAllocationType } from './target.js'
+import { checkCommon, type TargetInputCommon } from './targetDefinition.js'
+import { isRecord, ownField } from '../internal/guards.js'
+
+// model
+
+/** What a milestone is defined with. */
+export interface MilestoneInput extends TargetInputCommon {
+  readonly allocation: RewardAllocationType
+}
+
+// constructors
+
+/**
+ * Builds a milestone, or lists every problem of the definition with its field path.
+ * Cycles must come sorted and non-overlapping; they are numbered 1…N in that order.
+ *
+ * @example
+ * import { defineMilestone } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const abc = defineMilestone({
+ *   targetGroupId: 7, targetId: 1, name: 'ABC', metric: 'COUNT', goal: 5, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01'), end: new Date('2026-02-01') }],
+ * })
+ * if (E.isLeft(abc)) throw new Error(abc.left.message)
+ */
+export const defineMilestone = (
+  input: MilestoneInput,
+): E.Either<DefinitionError, MilestoneTarget> => {
+  const raw: unknown = input
+  if (!isRecord(raw)) return E.left(definitionError([{ path: '', message: 'must be an object' }]))
+  const problems: Array<DefinitionProblem> = []
+  const common = checkCommon(raw, problems)
+  const allocation = ownField(raw, 'allocation')
+  if (allocation !== 'IMMEDIATE' && allocation !== 'PERIOD_END')
+    problems.push({ path: 'allocation', message: "must be 'IMMEDIATE' or 'PERIOD_END'" })
+  return problems.length > 0
+    ? E.left(definitionError(problems))
+    : E.right({ kind: 'MILESTONE', ...common, allocation: allocation as RewardAllocationType })
+}

@@ -1,0 +1,130 @@
+/**
+ * Reward and lifecycle events: what the host must act on (SPEC §4).
+ *
+ * @since 0.1.0
+ */
+import type { RewardAllocationType } from './target.js'
+
+// model
+
+interface EventCommon {
+  readonly customerId: number
+  readonly targetGroupId: number
+  readonly targetId: number
+  /** The instant the event takes effect, not the instant it was computed. */
+  readonly at: Date
+}
+
+/** A first enrolment; `cycle` is the start cycle. */
+export interface EnrolledEvent extends EventCommon {
+  readonly type: 'ENROLLED'
+  readonly cycle: number
+}
+
+/** An unenrolment; `cycle` is the cycle k it takes effect from. */
+export interface UnenrolledEvent extends EventCommon {
+  readonly type: 'UNENROLLED'
+  readonly cycle: number
+}
+
+/** A re-enrolment; `cycle` is the start cycle. */
+export interface ReenrolledEvent extends EventCommon {
+  readonly type: 'REENROLLED'
+  readonly cycle: number
+}
+
+/** The cycle's goal was reached. */
+export interface CycleAchievedEvent extends EventCommon {
+  readonly type: 'CYCLE_ACHIEVED'
+  readonly cycle: number
+}
+
+/** The streak count reached `level` in `epoch`. */
+export interface StreakLevelAchievedEvent extends EventCommon {
+  readonly type: 'STREAK_LEVEL_ACHIEVED'
+  readonly cycle: number
+  readonly level: number
+  readonly epoch: number
+}
+
+/** A `CONTINUOUS` streak of `count` > 0 ended: `cycle` ended unachieved while enrolled. */
+export interface StreakBrokenEvent extends EventCommon {
+  readonly type: 'STREAK_BROKEN'
+  readonly cycle: number
+  /** The count before it dropped to 0. */
+  readonly count: number
+}
+
+/** A re-enrolment with `resetStreakStatus: true` started `epoch`; `cycle` is the start cycle. */
+export interface StreakResetEvent extends EventCommon {
+  readonly type: 'STREAK_RESET'
+  readonly cycle: number
+  readonly epoch: number
+}
+
+interface RewardCommon extends EventCommon {
+  readonly cycle: number
+  readonly allocation: RewardAllocationType
+  /** Equal for the same logical reward however and whenever it was reached: pay once per key. */
+  readonly idempotencyKey: string
+  /** Streak rewards only. */
+  readonly level?: number
+  /** Streak rewards only. */
+  readonly epoch?: number
+}
+
+/** Pay this reward. */
+export interface RewardIssuedEvent extends RewardCommon {
+  readonly type: 'REWARD_ISSUED'
+}
+
+/** Why a reward was not paid. */
+export type ForfeitReason = 'UNENROLLED'
+
+/** This reward was earned but is not paid (SPEC §3 unenroll.6). */
+export interface RewardForfeitedEvent extends RewardCommon {
+  readonly type: 'REWARD_FORFEITED'
+  readonly reason: ForfeitReason
+}
+
+/**
+ * Everything an operation can report.
+ *
+ * @example
+ * import type { EnrolmentEvent } from 'loyalty-streaks'
+ * const toPay = (events: ReadonlyArray<EnrolmentEvent>) =>
+ *   events.flatMap((e) => (e.type === 'REWARD_ISSUED' ? [e.idempotencyKey] : []))
+ */
+export type EnrolmentEvent =
+  | EnrolledEvent
+  | UnenrolledEvent
+  | ReenrolledEvent
+  | CycleAchievedEvent
+  | StreakLevelAchievedEvent
+  | StreakBrokenEvent
+  | StreakResetEvent
+  | RewardIssuedEvent
+  | RewardForfeitedEvent
+
+/** The `type` of an {@link EnrolmentEvent}. */
+export type EnrolmentEventType = EnrolmentEvent['type']
+
+// operations
+
+/**
+ * The idempotency key of a milestone cycle's reward, or of a streak level's reward in an epoch.
+ * It depends only on which reward it is, never on when or how it was reached.
+ */
+export const rewardKey = (
+  targetGroupId: number,
+  targetId: number,
+  customerId: number,
+  reward: { readonly cycle: number } | { readonly level: number; readonly epoch: number },
+): string =>
+  'level' in reward
+    ? `tg${targetGroupId}/t${targetId}/cust${customerId}/epoch${reward.epoch}/level${reward.level}`
+    : `tg${targetGroupId}/t${targetId}/cust${customerId}/cycle${reward.cycle}`
+
+/** Orders events by `at`; ties keep the order they arose in (a stable sort, SPEC §4). */
+export const byInstant = (events: ReadonlyArray<EnrolmentEvent>): ReadonlyArray<EnrolmentEvent> =>
+  [...events].sort((a, b) => a.at.getTime() - b.at.getTime())
