@@ -55,7 +55,7 @@ export const emptyCustomerMap = <V>(): CustomerMap<V> => ({ size: 0, root: empty
 // operations
 
 /** Spreads a safe integer over 32 bits (its high and low words mixed, then avalanched). */
-const hashOf = (key: number): number => {
+export const hashOf = (key: number): number => {
   let h = (key | 0) ^ Math.imul(Math.floor(key / 0x1_0000_0000) | 0, 0x9e3779b1)
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)

@@ -1,0 +1,164 @@
+// SPEC §3 advance and §5 settlement at a cycle's end.
+import * as O from 'fp-ts/lib/Option.js'
+import { describe, expect, it } from 'vitest'
+import {
+  advance,
+  enroll,
+  initialState,
+  recordActivity,
+  unenroll,
+  type EnrolmentState,
+} from '../src/index.js'
+import {
+  cycleOf,
+  enrolment,
+  eventsOf,
+  inCycle,
+  left,
+  milestoneABC,
+  play,
+  right,
+  streakXYZ,
+} from './support/fixtures.js'
+
+const periodEnd = initialState(milestoneABC('PERIOD_END', { goal: 1 }))
+const continuous = initialState(streakXYZ('CONTINUOUS', [2, 3]))
+
+describe('advance', () => {
+  it('settles every cycle end ≤ now for every customer, ties in ascending customer id', () => {
+    const { state } = play(
+      periodEnd,
+      (s) => enroll(s, 9, inCycle(s, 1)),
+      (s) => enroll(s, 3, inCycle(s, 1)),
+      (s) => enroll(s, 5, inCycle(s, 1)),
+      (s) => recordActivity(s, 9, { at: inCycle(s, 1, 1) }),
+      (s) => recordActivity(s, 3, { at: inCycle(s, 1, 2) }),
+    )
+    const t = right(advance(state, cycleOf(periodEnd, 3).start))
+    expect(t.events).toEqual([
+      eventsOf(periodEnd.target, 3).issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
+      eventsOf(periodEnd.target, 9).issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
+    ])
+    expect(enrolment(t.state, 5)).toMatchObject({ settledCycles: 2, version: 2 })
+    expect(t.state.watermark).toEqual(O.some(cycleOf(periodEnd, 3).start))
+  })
+
+  it('with no cycle boundary since the last advance, touches no customer', () => {
+    const { state } = play(
+      periodEnd,
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => advance(s, inCycle(s, 1, 1)),
+    )
+    const t = right(advance(state, inCycle(periodEnd, 1, 500)))
+    expect(t.events).toEqual([])
+    expect(t.state.enrolments).toBe(state.enrolments)
+    expect(t.state.watermark).toEqual(O.some(inCycle(periodEnd, 1, 500)))
+  })
+
+  it('refuses an earlier now than the watermark with 300004 (nothing changes)', () => {
+    const { state } = play(periodEnd, (s) => enroll(s, 1, inCycle(s, 2)))
+    expect(left(advance(state, inCycle(periodEnd, 1)))).toMatchObject({
+      code: 300004,
+      field: 'now',
+    })
+  })
+
+  it('inserting advance calls does not change the events, only which call returns them', () => {
+    const [enrol, first, second, leave] = [
+      (s: EnrolmentState) => enroll(s, 1, inCycle(s, 1)),
+      (s: EnrolmentState) => recordActivity(s, 1, { at: inCycle(s, 1, 2) }),
+      (s: EnrolmentState) => recordActivity(s, 1, { at: inCycle(s, 2, 2) }),
+      (s: EnrolmentState) => unenroll(s, 1, inCycle(s, 3, 2)),
+    ] as const
+    const lazy = play(periodEnd, enrol, first, second, leave).events
+    const eager = play(
+      periodEnd,
+      enrol,
+      (s) => advance(s, inCycle(s, 1, 1)),
+      first,
+      (s) => advance(s, cycleOf(s, 1).end),
+      second,
+      (s) => advance(s, cycleOf(s, 2).end),
+      leave,
+    ).events
+    expect(eager).toEqual(lazy)
+    expect(lazy.map((e) => e.type)).toEqual([
+      'ENROLLED',
+      'CYCLE_ACHIEVED',
+      'REWARD_ISSUED',
+      'CYCLE_ACHIEVED',
+      'REWARD_ISSUED',
+      'UNENROLLED',
+    ])
+  })
+
+  describe('settlement at a cycle end (SPEC §5)', () => {
+    it('PERIOD_END: enrolled at the end and achieved → REWARD_ISSUED at the end', () => {
+      const { events } = play(
+        periodEnd,
+        (s) => enroll(s, 1, inCycle(s, 1)),
+        (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+        (s) => advance(s, cycleOf(s, 1).end),
+      )
+      expect(events.at(-1)).toEqual(
+        eventsOf(periodEnd.target, 1).issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
+      )
+    })
+
+    it('PERIOD_END: achieved but unenrolled within the cycle → REWARD_FORFEITED at the end', () => {
+      const { events } = play(
+        periodEnd,
+        (s) => enroll(s, 1, inCycle(s, 1)),
+        (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+        (s) => unenroll(s, 1, inCycle(s, 1, 2)),
+        (s) => advance(s, cycleOf(s, 1).end),
+      )
+      expect(events.at(-1)).toEqual(
+        eventsOf(periodEnd.target, 1).forfeited(1, cycleOf(periodEnd, 1).end),
+      )
+    })
+
+    it('CONTINUOUS: enrolled at the end and not achieved → STREAK_BROKEN with the count, which drops to 0', () => {
+      const { events, state } = play(
+        continuous,
+        (s) => enroll(s, 1, inCycle(s, 1)),
+        (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+        (s) => advance(s, cycleOf(s, 3).end),
+      )
+      expect(events.filter((e) => e.type === 'STREAK_BROKEN')).toEqual([
+        eventsOf(continuous.target, 1).broken(2, cycleOf(continuous, 2).end, 1),
+      ])
+      expect(enrolment(state, 1).streak).toEqual(O.some({ epoch: 1, count: 0, achievedLevels: [] }))
+    })
+
+    it('CONTINUOUS: a cycle ending unachieved with a count of 0 emits nothing', () => {
+      const { events } = play(
+        continuous,
+        (s) => enroll(s, 1, inCycle(s, 1)),
+        (s) => advance(s, cycleOf(s, 4).end),
+      )
+      expect(events.map((e) => e.type)).toEqual(['ENROLLED'])
+    })
+
+    it('CONTINUOUS: a cycle ending while unenrolled does not break the streak', () => {
+      const { events, state } = play(
+        continuous,
+        (s) => enroll(s, 1, inCycle(s, 1)),
+        (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+        (s) => unenroll(s, 1, inCycle(s, 2, 1)),
+        (s) => advance(s, cycleOf(s, 6).end),
+      )
+      expect(events.filter((e) => e.type === 'STREAK_BROKEN')).toEqual([])
+      expect(enrolment(state, 1).streak).toEqual(O.some({ epoch: 1, count: 1, achievedLevels: [] }))
+    })
+
+    it('CONTINUOUS: cycles before a later start cycle do not break the streak', () => {
+      const { events } = play(
+        continuous,
+        (s) => enroll(s, 1, inCycle(s, 1), { period: 'c4' }),
+        (s) => advance(s, cycleOf(s, 3).end),
+      )
+      expect(events.map((e) => e.type)).toEqual(['ENROLLED'])
+    })
+  })
+})

@@ -1,0 +1,94 @@
+// The persistent map behind the state behaves as a Map, and never changes an earlier version.
+import { fc, test } from '@fast-check/vitest'
+import { describe, expect } from 'vitest'
+import {
+  emptyCustomerMap,
+  forEachCustomer,
+  getCustomer,
+  hashOf,
+  mapCustomers,
+  setCustomer,
+  type CustomerMap,
+} from '../src/internal/customerMap.js'
+
+const entries = (map: CustomerMap<number>): Array<[number, number]> => {
+  const out: Array<[number, number]> = []
+  forEachCustomer(map, (value, key) => out.push([key, value]))
+  return out.sort((a, b) => a[0] - b[0])
+}
+
+const key = fc.oneof(
+  fc.integer({ min: 1, max: 64 }),
+  fc.integer({ min: 1, max: 2 ** 31 }),
+  fc.maxSafeInteger().filter((n) => n > 0),
+)
+
+describe('customerMap', () => {
+  test.prop([fc.array(fc.tuple(key, fc.integer()), { maxLength: 300 })])(
+    'holds what a Map holds after the same writes, and earlier versions are unchanged',
+    (writes) => {
+      const reference = new Map<number, number>()
+      let map = emptyCustomerMap<number>()
+      const versions: Array<[CustomerMap<number>, Array<[number, number]>]> = []
+      for (const [k, v] of writes) {
+        map = setCustomer(map, k, v)
+        reference.set(k, v)
+        versions.push([map, [...reference.entries()].sort((a, b) => a[0] - b[0])])
+      }
+      expect(map.size).toBe(reference.size)
+      for (const [k, v] of reference) expect(getCustomer(map, k)).toBe(v)
+      for (const [version, expected] of versions) expect(entries(version)).toEqual(expected)
+    },
+  )
+
+  test.prop([fc.array(fc.tuple(key, fc.integer()), { maxLength: 200 }), key])(
+    'answers undefined for a key never set',
+    (writes, missing) => {
+      const map = writes.reduce(
+        (m, [k, v]) => (k === missing ? m : setCustomer(m, k, v)),
+        emptyCustomerMap<number>(),
+      )
+      expect(getCustomer(map, missing)).toBeUndefined()
+    },
+  )
+
+  test.prop([fc.uniqueArray(key, { maxLength: 200 })])(
+    'mapCustomers shares what it leaves unchanged',
+    (keys) => {
+      const map = keys.reduce((m, k) => setCustomer(m, k, k % 3), emptyCustomerMap<number>())
+      expect(mapCustomers(map, (v) => v)).toBe(map)
+      const doubled = mapCustomers(map, (v, k) => (k % 2 === 0 ? v * 2 + 1 : v))
+      for (const k of keys)
+        expect(getCustomer(doubled, k)).toBe(k % 2 === 0 ? (k % 3) * 2 + 1 : k % 3)
+      expect(entries(map)).toEqual(
+        keys.map((k) => [k, k % 3]).sort((a, b) => (a[0] as number) - (b[0] as number)),
+      )
+    },
+  )
+
+  test('keeps keys whose 32-bit hashes collide (only keys above 2^32 can)', () => {
+    const [a, b, c] = [5, 6949403060, 2 ** 40 + 5]
+    expect(hashOf(a)).toBe(hashOf(b))
+    let map = setCustomer(
+      setCustomer(setCustomer(emptyCustomerMap<string>(), a, 'a'), b, 'b'),
+      c,
+      'c',
+    )
+    map = setCustomer(map, b, 'B')
+    expect([getCustomer(map, a), getCustomer(map, b), getCustomer(map, c), map.size]).toEqual([
+      'a',
+      'B',
+      'c',
+      3,
+    ])
+    const upper = mapCustomers(map, (v) => v.toUpperCase())
+    expect([getCustomer(upper, a), getCustomer(upper, b), getCustomer(map, a)]).toEqual([
+      'A',
+      'B',
+      'a',
+    ])
+    const seen: Array<number> = []
+    forEachCustomer(upper, (_, k) => seen.push(k))
+    expect(seen.sort((x, y) => x - y)).toEqual([a, b, c])
+  })
+})

@@ -1,0 +1,58 @@
+// SPEC §6: inputs are never mutated; the same inputs give deep-equal outputs.
+import { describe, expect, it } from 'vitest'
+import {
+  advance,
+  enroll,
+  initialState,
+  recordActivity,
+  reenroll,
+  unenroll,
+  type EnrolmentState,
+} from '../src/index.js'
+import { deepFreeze } from './support/deepFreeze.js'
+import { cycleOf, inCycle, milestoneABC, play, right, streakXYZ } from './support/fixtures.js'
+
+const story = (start: EnrolmentState) =>
+  play(
+    start,
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => enroll(s, 2, inCycle(s, 1, 1), { initialBalance: 1 }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 2) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 3) }),
+    (s) => unenroll(s, 2, inCycle(s, 1, 4)),
+  )
+
+describe('purity', () => {
+  for (const target of [
+    milestoneABC('PERIOD_END', { goal: 2 }),
+    milestoneABC('IMMEDIATE', { goal: 2 }),
+    streakXYZ(),
+  ]) {
+    it(`does not mutate a deep-frozen state, on a ${target.kind} ${target.allocation}`, () => {
+      const { state } = story(initialState(target))
+      const frozen = deepFreeze(state)
+      const snapshot = structuredClone(state)
+      const operations = [
+        () => enroll(frozen, 3, inCycle(frozen, 2)),
+        () => enroll(frozen, 1, inCycle(frozen, 2)),
+        () => unenroll(frozen, 1, inCycle(frozen, 3)),
+        () => reenroll(frozen, 2, inCycle(frozen, 2), { resetStreakStatus: true }),
+        () => recordActivity(frozen, 1, { at: inCycle(frozen, 2, 5) }),
+        () => advance(frozen, cycleOf(frozen, 4).end),
+      ]
+      for (const operation of operations) operation()
+      expect(frozen).toEqual(snapshot)
+    })
+
+    it(`gives deep-equal outputs for the same inputs, on a ${target.kind} ${target.allocation}`, () => {
+      expect(story(initialState(target))).toEqual(story(initialState(target)))
+      const { state } = story(initialState(target))
+      expect(advance(state, cycleOf(state, 5).end)).toEqual(advance(state, cycleOf(state, 5).end))
+    })
+  }
+
+  it('returns the state unchanged, not a copy, when an activity is not counted', () => {
+    const { state } = story(initialState(milestoneABC('IMMEDIATE')))
+    expect(right(recordActivity(state, 99, { at: inCycle(state, 1, 5) })).state).toBe(state)
+  })
+})

@@ -1,0 +1,263 @@
+// SPEC §3 reenroll.
+import * as O from 'fp-ts/lib/Option.js'
+import { describe, expect, it } from 'vitest'
+import {
+  advance,
+  enroll,
+  initialState,
+  recordActivity,
+  reenroll,
+  unenroll,
+  type EnrolmentState,
+} from '../src/index.js'
+import {
+  cycleOf,
+  enrolment,
+  eventsOf,
+  inCycle,
+  left,
+  milestoneABC,
+  play,
+  right,
+  streakXYZ,
+} from './support/fixtures.js'
+
+const immediate = initialState(milestoneABC('IMMEDIATE', { goal: 3 }))
+const periodEnd = initialState(milestoneABC('PERIOD_END', { goal: 3 }))
+const ev = eventsOf(immediate.target, 7)
+
+/** Enrolled at c1, two of three activities in c2, unenrolled in c2. */
+const unenrolledInC2 = (start: EnrolmentState) =>
+  play(
+    start,
+    (s) => enroll(s, 7, inCycle(s, 1)),
+    (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
+    (s) => recordActivity(s, 7, { at: inCycle(s, 2, 2) }),
+    (s) => unenroll(s, 7, inCycle(s, 2, 3)),
+  ).state
+
+describe('reenroll', () => {
+  it('1. refuses an enrolled customer with 310119 and a customer never enrolled with 310126', () => {
+    const { state } = play(immediate, (s) => enroll(s, 7, inCycle(s, 1)))
+    expect(left(reenroll(state, 7, inCycle(immediate, 1, 1))).code).toBe(310119)
+    expect(left(reenroll(state, 8, inCycle(immediate, 1, 1))).code).toBe(310126)
+  })
+
+  it('2. starts at the cycle holding now, or the one named by period; 310019 for an ended one', () => {
+    const state = unenrolledInC2(immediate)
+    expect(right(reenroll(state, 7, inCycle(immediate, 3, 1))).events).toEqual([
+      ev.reenrolled(3, inCycle(immediate, 3, 1)),
+    ])
+    expect(right(reenroll(state, 7, inCycle(immediate, 2, 4), { period: 'c4' })).events).toEqual([
+      ev.reenrolled(4, inCycle(immediate, 2, 4)),
+    ])
+    expect(left(reenroll(state, 7, inCycle(immediate, 3, 1), { period: 'c2' })).code).toBe(310019)
+  })
+
+  it('3. in the unenrolment cycle, the frozen progress resumes', () => {
+    const state = unenrolledInC2(immediate)
+    const { events, state: after } = play(
+      state,
+      (s) => reenroll(s, 7, inCycle(s, 2, 4)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 2, 5) }),
+    )
+    expect(events).toEqual([
+      ev.reenrolled(2, inCycle(immediate, 2, 4)),
+      ev.achieved(2, inCycle(immediate, 2, 5)),
+      ev.issued(2, inCycle(immediate, 2, 5), 'IMMEDIATE'),
+    ])
+    expect(enrolment(after, 7)).toMatchObject({
+      status: 'ENROLLED',
+      startCycle: 2,
+      since: inCycle(immediate, 2, 4),
+    })
+  })
+
+  it('3. in a later cycle, progress starts at 0', () => {
+    const state = unenrolledInC2(immediate)
+    const t = right(reenroll(state, 7, inCycle(immediate, 3, 1)))
+    expect(enrolment(t.state, 7).progress).toEqual(O.none)
+  })
+
+  it('3. initialBalance replaces the progress, and achievement follows from the new value', () => {
+    const state = unenrolledInC2(immediate)
+    const t = right(reenroll(state, 7, inCycle(immediate, 2, 4), { initialBalance: 3 }))
+    expect(t.events).toEqual([
+      ev.reenrolled(2, inCycle(immediate, 2, 4)),
+      ev.achieved(2, inCycle(immediate, 2, 4)),
+      ev.issued(2, inCycle(immediate, 2, 4), 'IMMEDIATE'),
+    ])
+    const lowered = right(reenroll(state, 7, inCycle(immediate, 2, 4), { initialBalance: 0 }))
+    expect(enrolment(lowered.state, 7).progress).toEqual(
+      O.some({ cycle: 2, value: 0, achievedAt: O.none, rewarded: false }),
+    )
+  })
+
+  it('3. an IMMEDIATE reward already issued for the cycle is never issued again', () => {
+    const { state } = play(
+      immediate,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 3) }),
+      (s) => unenroll(s, 7, inCycle(s, 1, 4)),
+      (s) => reenroll(s, 7, inCycle(s, 1, 5), { initialBalance: 0 }),
+    )
+    const { events } = play(
+      state,
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 6) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 7) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 8) }),
+      (s) => advance(s, cycleOf(s, 5).end),
+    )
+    expect(events).toEqual([ev.achieved(1, inCycle(immediate, 1, 8))])
+  })
+
+  it('3. a PERIOD_END cycle lowered below its goal by initialBalance is not paid at its end', () => {
+    const { events } = play(
+      periodEnd,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 3) }),
+      (s) => unenroll(s, 7, inCycle(s, 1, 4)),
+      (s) => reenroll(s, 7, inCycle(s, 1, 5), { initialBalance: 1 }),
+      (s) => advance(s, cycleOf(s, 2).end),
+    )
+    expect(events.filter((e) => e.type.startsWith('REWARD'))).toEqual([])
+  })
+
+  it('3. re-enrolling from a later cycle forfeits the frozen PERIOD_END reward of cycle k at its end', () => {
+    const { state } = play(
+      periodEnd,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 3) }),
+      (s) => unenroll(s, 7, inCycle(s, 1, 4)),
+    )
+    const t = right(reenroll(state, 7, inCycle(periodEnd, 1, 5), { period: 'c2' }))
+    expect(t.events).toEqual([
+      ev.reenrolled(2, inCycle(periodEnd, 1, 5)),
+      ev.forfeited(1, cycleOf(periodEnd, 1).end),
+    ])
+    expect(right(advance(t.state, cycleOf(periodEnd, 1).end)).events).toEqual([])
+  })
+
+  it('3. initialBalance is ignored with a warning for a streak', () => {
+    const streak = initialState(streakXYZ())
+    const { state } = play(
+      streak,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => unenroll(s, 7, inCycle(s, 1, 1)),
+    )
+    const t = right(reenroll(state, 7, inCycle(streak, 1, 2), { initialBalance: 4 }))
+    expect(t.warnings.map((w) => w.code)).toEqual(['INITIAL_BALANCE_IGNORED'])
+    expect(enrolment(t.state, 7).progress).toEqual(O.none)
+  })
+
+  describe('streaks', () => {
+    const streak = initialState(streakXYZ('CONTINUOUS', [2, 3]))
+    const sev = eventsOf(streak.target, 7)
+    const twoAchievedThenOut = play(
+      streak,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
+      (s) => unenroll(s, 7, inCycle(s, 3, 1)),
+    ).state
+
+    it('4. resetStreakStatus false: count and levels resume; cycles spent unenrolled neither extend nor break it', () => {
+      const { events, state } = play(
+        twoAchievedThenOut,
+        (s) => reenroll(s, 7, inCycle(s, 6, 1)),
+        (s) => recordActivity(s, 7, { at: inCycle(s, 6, 2) }),
+      )
+      expect(events).toEqual([
+        sev.reenrolled(6, inCycle(streak, 6, 1)),
+        sev.achieved(6, inCycle(streak, 6, 2)),
+        ...sev.level(6, inCycle(streak, 6, 2), 3, 1),
+      ])
+      expect(enrolment(state, 7).streak).toEqual(
+        O.some({ epoch: 1, count: 3, achievedLevels: [2, 3] }),
+      )
+    })
+
+    it('5. resetStreakStatus true: count 0, levels cleared, next epoch, STREAK_RESET', () => {
+      const t = right(
+        reenroll(twoAchievedThenOut, 7, inCycle(streak, 6, 1), { resetStreakStatus: true }),
+      )
+      expect(t.events).toEqual([
+        sev.reenrolled(6, inCycle(streak, 6, 1)),
+        sev.reset(6, inCycle(streak, 6, 1), 2),
+      ])
+      expect(enrolment(t.state, 7).streak).toEqual(
+        O.some({ epoch: 2, count: 0, achievedLevels: [] }),
+      )
+      const { events } = play(
+        t.state,
+        (s) => recordActivity(s, 7, { at: inCycle(s, 6, 2) }),
+        (s) => recordActivity(s, 7, { at: inCycle(s, 7, 2) }),
+      )
+      expect(events).toEqual([
+        sev.achieved(6, inCycle(streak, 6, 2)),
+        sev.achieved(7, inCycle(streak, 7, 2)),
+        ...sev.level(7, inCycle(streak, 7, 2), 2, 2),
+      ])
+    })
+
+    it('5. each reset starts the next epoch: 1, 2, 3', () => {
+      const { state } = play(
+        twoAchievedThenOut,
+        (s) => reenroll(s, 7, inCycle(s, 4, 1), { resetStreakStatus: true }),
+        (s) => unenroll(s, 7, inCycle(s, 4, 2)),
+        (s) => reenroll(s, 7, inCycle(s, 4, 3), { resetStreakStatus: true }),
+      )
+      expect(enrolment(state, 7).streak).toEqual(O.some({ epoch: 3, count: 0, achievedLevels: [] }))
+    })
+
+    it('5. a reset in the unenrolment cycle does not count that cycle again in the new epoch', () => {
+      const { events, state } = play(
+        streak,
+        (s) => enroll(s, 7, inCycle(s, 1)),
+        (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+        (s) => unenroll(s, 7, inCycle(s, 1, 2)),
+        (s) => reenroll(s, 7, inCycle(s, 1, 3), { resetStreakStatus: true }),
+        (s) => recordActivity(s, 7, { at: inCycle(s, 1, 4) }),
+        (s) => advance(s, cycleOf(s, 1).end),
+      )
+      expect(events.map((e) => e.type)).toEqual([
+        'ENROLLED',
+        'CYCLE_ACHIEVED',
+        'UNENROLLED',
+        'REENROLLED',
+        'STREAK_RESET',
+      ])
+      expect(enrolment(state, 7).streak).toEqual(O.some({ epoch: 2, count: 0, achievedLevels: [] }))
+    })
+  })
+
+  it('5. resetStreakStatus on a milestone is ignored with a warning', () => {
+    const state = unenrolledInC2(immediate)
+    const t = right(reenroll(state, 7, inCycle(immediate, 2, 4), { resetStreakStatus: true }))
+    expect(t.events).toEqual([ev.reenrolled(2, inCycle(immediate, 2, 4))])
+    expect(t.warnings.map((w) => w.code)).toEqual(['RESET_STREAK_STATUS_IGNORED'])
+  })
+
+  it('6. emits REENROLLED with the start cycle and increments the version', () => {
+    const state = unenrolledInC2(immediate)
+    const t = right(reenroll(state, 7, inCycle(immediate, 2, 4)))
+    expect(t.events).toEqual([ev.reenrolled(2, inCycle(immediate, 2, 4))])
+    expect(enrolment(t.state, 7).version).toBe(enrolment(state, 7).version + 1)
+  })
+
+  it('refuses a non-boolean resetStreakStatus with 300004', () => {
+    const state = unenrolledInC2(immediate)
+    expect(
+      left(reenroll(state, 7, inCycle(immediate, 2, 4), { resetStreakStatus: 'yes' as never })),
+    ).toMatchObject({
+      code: 300004,
+      field: 'options.resetStreakStatus',
+    })
+  })
+})
