@@ -14,14 +14,7 @@ import type { EnrolmentState } from '../model/state.js'
 import { getCustomer } from '../internal/customerMap.js'
 import { setBalance } from './achieve.js'
 import { commit } from './commit.js'
-import {
-  checkCustomerClock,
-  checkCustomerId,
-  checkInitialBalance,
-  checkNow,
-  checkOptions,
-  checkPeriod,
-} from './input.js'
+import { checkCustomerClock, checkCustomerId, checkNow, checkStartOptions } from './input.js'
 import { reenrollUnenrolled } from './reenroll.js'
 import { alreadyEnrolled } from './refusals.js'
 import { startCycle } from './startCycle.js'
@@ -111,10 +104,8 @@ export const enroll = (
     E.Do,
     E.bind('customerId', () => checkCustomerId(customerId)),
     E.bind('now', () => checkNow(state, now)),
-    E.bind('options', () => checkOptions(options)),
-    E.bind('period', ({ options }) => checkPeriod(options)),
-    E.bind('initialBalance', ({ options }) => checkInitialBalance(options)),
-    E.flatMap(({ customerId, now, period, initialBalance }) => {
+    E.bind('start', () => checkStartOptions(options)),
+    E.flatMap(({ customerId, now, start: { period, initialBalance } }) => {
       const stored = getCustomer(state.enrolments, customerId)
       if (stored === undefined) return enrollNew(state, customerId, now, period, initialBalance)
       return pipe(

@@ -2,6 +2,7 @@
 // customerId is 310011; an Invalid Date, a bad number or a clock going back is 300004.
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
+import { pipe } from 'fp-ts/lib/function.js'
 import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
 import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentState } from '../model/state.js'
@@ -59,7 +60,7 @@ export const checkCustomerClock = (
     : E.right(enrolment)
 
 /** Options must be an object, or absent. */
-export const checkOptions = (
+const checkOptions = (
   options: unknown,
 ): E.Either<EnrolmentError, Readonly<Record<string, unknown>>> =>
   options === undefined
@@ -69,7 +70,7 @@ export const checkOptions = (
       : E.left(invalid(`options must be an object, got ${describe(options)}`, 'options'))
 
 /** `options.period`: a cycle's refCode, or absent. */
-export const checkPeriod = (
+const checkPeriod = (
   options: Readonly<Record<string, unknown>>,
 ): E.Either<EnrolmentError, string | undefined> => {
   const period = ownField(options, 'period')
@@ -84,7 +85,7 @@ export const checkPeriod = (
 }
 
 /** `options.initialBalance`: a finite number ≥ 0, or absent. */
-export const checkInitialBalance = (
+const checkInitialBalance = (
   options: Readonly<Record<string, unknown>>,
 ): E.Either<EnrolmentError, number | undefined> => {
   const balance = ownField(options, 'initialBalance')
@@ -112,6 +113,24 @@ export const checkResetStreakStatus = (
         ),
       )
 }
+
+/** The options an enrolment and a re-enrolment share, checked: `period` and `initialBalance`. */
+export const checkStartOptions = (
+  options: unknown,
+): E.Either<
+  EnrolmentError,
+  {
+    readonly options: Readonly<Record<string, unknown>>
+    readonly period: string | undefined
+    readonly initialBalance: number | undefined
+  }
+> =>
+  pipe(
+    checkOptions(options),
+    E.bindTo('options'),
+    E.bind('period', ({ options }) => checkPeriod(options)),
+    E.bind('initialBalance', ({ options }) => checkInitialBalance(options)),
+  )
 
 /** A 300004 error naming `field`. */
 export const invalid = (message: string, field: string): EnrolmentError =>

@@ -18,10 +18,8 @@ import { commit } from './commit.js'
 import {
   checkCustomerClock,
   checkCustomerId,
-  checkInitialBalance,
   checkNow,
-  checkOptions,
-  checkPeriod,
+  checkStartOptions,
   checkResetStreakStatus,
 } from './input.js'
 import { alreadyEnrolled, notEnrolled } from './refusals.js'
@@ -170,10 +168,8 @@ export const reenroll = (
     E.Do,
     E.bind('customerId', () => checkCustomerId(customerId)),
     E.bind('now', () => checkNow(state, now)),
-    E.bind('options', () => checkOptions(options)),
-    E.bind('period', ({ options }) => checkPeriod(options)),
-    E.bind('initialBalance', ({ options }) => checkInitialBalance(options)),
-    E.bind('resetStreakStatus', ({ options }) => checkResetStreakStatus(options)),
+    E.bind('start', () => checkStartOptions(options)),
+    E.bind('resetStreakStatus', ({ start }) => checkResetStreakStatus(start.options)),
     E.flatMap((input) => {
       const stored = getCustomer(state.enrolments, input.customerId)
       if (stored === undefined)
@@ -183,7 +179,10 @@ export const reenroll = (
         E.flatMap((enrolment) =>
           enrolment.status === 'ENROLLED'
             ? E.left(alreadyEnrolled(state, input.customerId))
-            : reenrollUnenrolled(state, enrolment, input.now, input),
+            : reenrollUnenrolled(state, enrolment, input.now, {
+                ...input.start,
+                resetStreakStatus: input.resetStreakStatus,
+              }),
         ),
       )
     }),
