@@ -8,12 +8,21 @@ const target = defineMilestone({
   metric: 'COUNT',
   goal: 1,
   allocation: 'IMMEDIATE',
-  cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+  cycles: [
+    {
+      refCode: 'c1',
+      start: new Date('2026-01-01T00:00:00Z'),
+      end: new Date('2026-02-01T00:00:00Z'),
+    },
+  ],
 })
 assert.equal(target._tag, 'Right')
 const enrolled = enroll(initialState(target.right), 7, new Date('2026-01-02T00:00:00Z'))
 assert.equal(enrolled._tag, 'Right')
 const result = unenroll(enrolled.right.state, 7, new Date('2026-01-03T00:00:00Z'))
 assert.equal(result._tag, 'Right')
-assert.deepEqual(result.right.events.map((e) => [e.type, e.cycle]), [['UNENROLLED', 1]])
+assert.deepEqual(
+  result.right.events.map((e) => [e.type, e.cycle]),
+  [['UNENROLLED', 1]],
+)
 console.log('CJS require of dist: unenroll ok')
