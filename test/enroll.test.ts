@@ -98,6 +98,21 @@ describe('enroll', () => {
     expect(enrolment(t.state, 7)).toMatchObject({ status: 'ENROLLED', startCycle: 2, version: 3 })
   })
 
+  it('re-enrols an unenrolled customer with the same period and initialBalance', () => {
+    const { state } = play(
+      state0,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => unenroll(s, 7, inCycle(s, 1, 10)),
+    )
+    const t = right(enroll(state, 7, inCycle(state0, 1, 11), { period: 'c2', initialBalance: 5 }))
+    expect(t.events).toEqual([ev.reenrolled(2, inCycle(state0, 1, 11))])
+    expect(enrolment(t.state, 7)).toMatchObject({
+      status: 'ENROLLED',
+      startCycle: 2,
+      progress: O.some({ cycle: 2, value: 5, achievedAt: O.none, rewarded: false }),
+    })
+  })
+
   it('refuses an unknown period, a period that has ended, and a time after the last cycle with 310019', () => {
     expect(left(enroll(state0, 7, inCycle(state0, 1), { period: 'c9' })).code).toBe(310019)
     const error = left(enroll(state0, 7, inCycle(state0, 3), { period: 'c2' }))

@@ -1,5 +1,5 @@
 // SPEC §6: inputs are never mutated; the same inputs give deep-equal outputs.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   advance,
   enroll,
@@ -50,6 +50,23 @@ describe('purity', () => {
       expect(advance(state, cycleOf(state, 5).end)).toEqual(advance(state, cycleOf(state, 5).end))
     })
   }
+
+  describe('never reads the clock', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('gives the same results whatever the system time', () => {
+      const run = () => {
+        const { state, events } = story(initialState(streakXYZ()))
+        return { events, next: advance(state, cycleOf(state, 6).end) }
+      }
+      vi.useFakeTimers({ now: new Date('2001-01-01T00:00:00Z') })
+      const early = run()
+      vi.setSystemTime(new Date('2099-12-31T23:59:59Z'))
+      expect(run()).toEqual(early)
+    })
+  })
 
   it('returns the state unchanged, not a copy, when an activity is not counted', () => {
     const { state } = story(initialState(milestoneABC('IMMEDIATE')))
