@@ -1,6 +1,7 @@
 // Freezes a value and everything reachable from it, Dates included (their setters then throw).
 export const deepFreeze = <T>(value: T, seen = new Set<unknown>()): T => {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return value
+  if (typeof value !== 'object' || value === null || seen.has(value) || Object.isFrozen(value))
+    return value
   seen.add(value)
   if (value instanceof Date) {
     const frozen = value as unknown as Record<string, unknown>

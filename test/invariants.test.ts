@@ -1,0 +1,219 @@
+// The invariants of SPEC §3–§6 as properties over generated stories (src/testing arbitraries).
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  initialState,
+  type EnrolmentEvent,
+  type EnrolmentState,
+  type Target,
+} from '../src/index.js'
+import { applyOperation, operations, targets, type Operation } from '../src/testing/index.js'
+import { deepFreeze } from './support/deepFreeze.js'
+
+const RUNS = 200
+
+/** Plays a story; returns every call's outcome (error code or events) and all events in order. */
+const playStory = (target: Target, ops: ReadonlyArray<Operation>, freeze = false) => {
+  let state: EnrolmentState = initialState(target)
+  const outcomes: Array<number | ReadonlyArray<EnrolmentEvent>> = []
+  const events: Array<EnrolmentEvent> = []
+  for (const op of ops) {
+    if (freeze) deepFreeze(state)
+    const result = applyOperation(state, op)
+    if (E.isLeft(result)) {
+      outcomes.push(result.left.code)
+      continue
+    }
+    outcomes.push(result.right.events)
+    events.push(...result.right.events)
+    state = result.right.state
+  }
+  return { outcomes, events, state }
+}
+
+const stories = targets().chain((target) =>
+  fc.tuple(fc.constant(target), operations(target, { customers: 2, maxLength: 60 })),
+)
+
+const rewardIdentity = (
+  e: EnrolmentEvent & { readonly type: 'REWARD_ISSUED' | 'REWARD_FORFEITED' },
+) =>
+  e.level === undefined
+    ? `${e.customerId}|cycle ${e.cycle}`
+    : `${e.customerId}|epoch ${e.epoch}|level ${e.level}`
+
+const isReward = (
+  e: EnrolmentEvent,
+): e is EnrolmentEvent & { readonly type: 'REWARD_ISSUED' | 'REWARD_FORFEITED' } =>
+  e.type === 'REWARD_ISSUED' || e.type === 'REWARD_FORFEITED'
+
+/** Was the customer taking part in `cycle` at `at`, by the lifecycle events (strictly before `at` if `strict`)? */
+const takingPart = (
+  events: ReadonlyArray<EnrolmentEvent>,
+  customerId: number,
+  cycle: number,
+  at: number,
+  strict: boolean,
+): boolean => {
+  const lifecycle = events.filter(
+    (e) =>
+      e.customerId === customerId &&
+      (e.type === 'ENROLLED' || e.type === 'REENROLLED' || e.type === 'UNENROLLED') &&
+      (strict ? e.at.getTime() < at : e.at.getTime() <= at),
+  )
+  const last = lifecycle.at(-1)
+  return last !== undefined && last.type !== 'UNENROLLED' && 'cycle' in last && last.cycle <= cycle
+}
+
+describe('invariants', () => {
+  it('a milestone cycle is rewarded at most once per customer; a streak level at most once per epoch', () => {
+    fc.assert(
+      fc.property(stories, ([target, ops]) => {
+        const issued = playStory(target, ops).events.filter((e) => e.type === 'REWARD_ISSUED')
+        const identities = issued.filter(isReward).map(rewardIdentity)
+        expect(new Set(identities).size).toBe(identities.length)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('no reward takes effect when the customer was not enrolled; PERIOD_END only if enrolled at the end and achieved', () => {
+    fc.assert(
+      fc.property(stories, ([target, ops]) => {
+        const { events } = playStory(target, ops)
+        for (const e of events) {
+          if (e.type !== 'REWARD_ISSUED') continue
+          const cycle = target.cycles[e.cycle - 1]
+          if (cycle === undefined) throw new Error(`reward for unknown cycle ${e.cycle}`)
+          const at = e.at.getTime()
+          const achieved = events.some(
+            (a) =>
+              a.type === 'CYCLE_ACHIEVED' &&
+              a.customerId === e.customerId &&
+              a.cycle === e.cycle &&
+              a.at.getTime() <= at,
+          )
+          expect(achieved).toBe(true)
+          if (e.allocation === 'PERIOD_END') {
+            expect(at).toBe(cycle.end.getTime())
+            expect(takingPart(events, e.customerId, e.cycle, at, true)).toBe(true)
+          } else {
+            expect(cycle.start.getTime() <= at && at < cycle.end.getTime()).toBe(true)
+            expect(takingPart(events, e.customerId, e.cycle, at, false)).toBe(true)
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('IMMEDIATE rewards are never undone: no forfeit of an IMMEDIATE reward or of one already issued', () => {
+    fc.assert(
+      fc.property(stories, ([target, ops]) => {
+        const { events } = playStory(target, ops)
+        const issued = new Set(
+          events.flatMap((e) => (e.type === 'REWARD_ISSUED' ? [e.idempotencyKey] : [])),
+        )
+        for (const e of events)
+          if (e.type === 'REWARD_FORFEITED') {
+            expect(e.allocation).toBe('PERIOD_END')
+            expect(issued.has(e.idempotencyKey)).toBe(false)
+          }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('confluence: inserting advance calls at non-decreasing instants leaves the set of events unchanged', () => {
+    fc.assert(
+      fc.property(
+        stories.chain(([target, ops]) =>
+          fc.tuple(
+            fc.constant(target),
+            fc.constant(ops),
+            fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true })), {
+              maxLength: 8,
+            }),
+          ),
+        ),
+        ([target, ops, insertions]) => {
+          // An advance may go between two operations at an instant no earlier than the clock so far and
+          // no later than anything after it (else it would close a cycle an activity still needs).
+          const withAdvances: Array<Operation> = []
+          let clock = Number.NEGATIVE_INFINITY
+          ops.forEach((op, i) => {
+            const later = ops
+              .slice(i)
+              .map((o) => (o.kind === 'activity' ? o.activity.at : o.now).getTime())
+            const ceiling = Math.min(...later)
+            for (const [at, fraction] of insertions)
+              if (at % (ops.length + 1) === i && Number.isFinite(clock) && ceiling >= clock)
+                withAdvances.push({
+                  kind: 'advance',
+                  now: new Date(Math.floor(clock + (ceiling - clock) * fraction)),
+                })
+            withAdvances.push(op)
+            if (op.kind !== 'activity') clock = Math.max(clock, op.now.getTime())
+          })
+          // Both stories end with an advance past the last cycle, so everything owed has been heard of.
+          const lastEnd = target.cycles.at(-1)?.end.getTime() ?? 0
+          const end: Operation = { kind: 'advance', now: new Date(Math.max(clock, lastEnd) + 1) }
+          const canonical = (events: ReadonlyArray<EnrolmentEvent>) =>
+            events.map((e) => JSON.stringify(e)).sort()
+          const plain = playStory(target, [...ops, end])
+          const advanced = playStory(target, [...withAdvances, end])
+          expect(canonical(advanced.events)).toEqual(canonical(plain.events))
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('the same inputs give deep-equal outputs, and a deep-frozen input is never touched', () => {
+    fc.assert(
+      fc.property(stories, ([target, ops]) => {
+        const first = playStory(target, ops)
+        const frozen = playStory(deepFreeze(target), ops, true)
+        expect(frozen.outcomes).toEqual(first.outcomes)
+        expect(frozen.state).toEqual(first.state)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('idempotency keys are equal exactly when the logical reward is the same', () => {
+    fc.assert(
+      fc.property(stories, ([target, ops]) => {
+        const rewards = playStory(target, ops).events.filter(isReward)
+        const keyOf = new Map<string, string>()
+        const identityOf = new Map<string, string>()
+        for (const e of rewards) {
+          const identity = rewardIdentity(e)
+          expect(keyOf.get(identity) ?? e.idempotencyKey).toBe(e.idempotencyKey)
+          expect(identityOf.get(e.idempotencyKey) ?? identity).toBe(identity)
+          keyOf.set(identity, e.idempotencyKey)
+          identityOf.set(e.idempotencyKey, identity)
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('events in every result are ordered by at', () => {
+    fc.assert(
+      fc.property(stories, ([target, ops]) => {
+        for (const outcome of playStory(target, ops).outcomes)
+          if (typeof outcome !== 'number')
+            outcome
+              .slice(1)
+              .forEach((e, i) =>
+                expect(e.at.getTime()).toBeGreaterThanOrEqual(
+                  (outcome[i] as EnrolmentEvent).at.getTime(),
+                ),
+              )
+      }),
+      { numRuns: RUNS },
+    )
+  })
+})

@@ -1,0 +1,47 @@
+// The model-based test of the whole lifecycle (fc.commands + fc.modelRun): every call's events,
+// warnings, error code and resulting enrolment agree with the reference model of test/model/.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { initialState, type Target } from '../src/index.js'
+import { milestones, streaks } from '../src/testing/index.js'
+import { commandsFor, type Real } from './model/commands.js'
+import { ReferenceModel } from './model/reference.js'
+
+const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 250)
+const MAX_COMMANDS = 40
+
+const lifecycle = (targets: fc.Arbitrary<Target>, runs: number) => {
+  let steps = 0
+  const seen = new Map<string, number>()
+  fc.assert(
+    fc.property(
+      targets.chain((target) =>
+        fc.tuple(
+          fc.constant(target),
+          fc.commands([...commandsFor(target)], { maxCommands: MAX_COMMANDS, size: 'max' }),
+        ),
+      ),
+      ([target, commands]) => {
+        const real: Real = { state: initialState(target), steps: 0, seen }
+        fc.modelRun(() => ({ model: new ReferenceModel(target), real }), commands)
+        steps += real.steps
+      },
+    ),
+    { numRuns: runs },
+  )
+  return { steps, seen }
+}
+
+describe('lifecycle, model-based', () => {
+  it('milestones (IMMEDIATE and PERIOD_END, COUNT and SUM) agree with the reference model', () => {
+    const { steps, seen } = lifecycle(milestones(), RUNS)
+    console.log(steps, Object.fromEntries(seen))
+    expect(steps).toBeGreaterThan(RUNS * 10)
+  })
+
+  it('streaks (CONTINUOUS and NON_CONTINUOUS) agree with the reference model', () => {
+    const { steps, seen } = lifecycle(streaks(), RUNS)
+    console.log(steps, Object.fromEntries(seen))
+    expect(steps).toBeGreaterThan(RUNS * 10)
+  })
+})
