@@ -93,16 +93,20 @@ export const milestones = (options: CycleInputsOptions = {}): fc.Arbitrary<Miles
     })
     .map((input) => right(defineMilestone({ targetGroupId: 1, targetId: 1, ...input })))
 
-/** Valid streaks, continuous or not, with 1 to 3 ascending levels within the cycle count. */
+/** Valid streaks, continuous or not, with 1 to 3 ascending levels, none above 4 or the cycle count. */
 export const streaks = (options: CycleInputsOptions = {}): fc.Arbitrary<StreakTarget> =>
   cycleInputs({ minCycles: 2, ...options }).chain((cycles) =>
     fc
       .record({
         metric: fc.constantFrom('COUNT' as const, 'SUM' as const),
-        goal: fc.integer({ min: 1, max: 3 }),
+        goal: fc.integer({ min: 1, max: 2 }),
         streakType: fc.constantFrom('CONTINUOUS' as const, 'NON_CONTINUOUS' as const),
+        // Low levels mostly, so that stories reach them, lose them and reach them again.
         levels: fc
-          .uniqueArray(fc.integer({ min: 1, max: cycles.length }), { minLength: 1, maxLength: 3 })
+          .uniqueArray(fc.integer({ min: 1, max: Math.min(cycles.length, 4) }), {
+            minLength: 1,
+            maxLength: 3,
+          })
           .map((levels) => [...levels].sort((a, b) => a - b)),
       })
       .map((input) => right(defineStreak({ targetGroupId: 2, targetId: 1, cycles, ...input }))),
@@ -147,7 +151,7 @@ export const operations = (
   const balance = fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined, freq: 4 })
   const action = fc.oneof(
     {
-      weight: 2,
+      weight: 1,
       arbitrary: fc.record({ kind: fc.constant('enroll' as const), customerId, period, balance }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('unenroll' as const), customerId }) },
