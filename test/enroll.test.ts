@@ -38,7 +38,7 @@ describe('enroll', () => {
       since: inCycle(state0, 2, 5),
       settledAt: inCycle(state0, 2, 5),
       settledCycles: 1,
-      progress: O.none,
+      progress: [],
       streak: O.none,
     })
     expect(t.state.watermark).toEqual(O.some(inCycle(state0, 2, 5)))
@@ -109,7 +109,7 @@ describe('enroll', () => {
     expect(enrolment(t.state, 7)).toMatchObject({
       status: 'ENROLLED',
       startCycle: 2,
-      progress: O.some({ cycle: 2, value: 5, achievedAt: O.none, rewarded: false }),
+      progress: [{ cycle: 2, value: 5, achievedAt: O.none, rewarded: false }],
     })
   })
 
@@ -175,9 +175,9 @@ describe('enroll', () => {
     it('starts the start cycle progress at the balance', () => {
       const t = right(enroll(state0, 7, inCycle(state0, 1), { initialBalance: 3 }))
       expect(t.events).toEqual([ev.enrolled(1, inCycle(state0, 1))])
-      expect(enrolment(t.state, 7).progress).toEqual(
-        O.some({ cycle: 1, value: 3, achievedAt: O.none, rewarded: false }),
-      )
+      expect(enrolment(t.state, 7).progress).toEqual([
+        { cycle: 1, value: 3, achievedAt: O.none, rewarded: false },
+      ])
     })
 
     it('reaching the goal this way achieves the cycle at now (IMMEDIATE: rewarded at now)', () => {
@@ -211,14 +211,14 @@ describe('enroll', () => {
         ev.enrolled(2, inCycle(state0, 1, 2)),
         ev.unenrolled(1, inCycle(state0, 1, 3)),
       ])
-      expect(enrolment(state, 7).progress).toEqual(O.none)
+      expect(enrolment(state, 7).progress).toEqual([])
     })
 
     it('is ignored with a warning for a streak', () => {
       const streak = initialState(streakXYZ())
       const t = right(enroll(streak, 7, inCycle(streak, 1), { initialBalance: 3 }))
       expect(t.warnings.map((w) => w.code)).toEqual(['INITIAL_BALANCE_IGNORED'])
-      expect(enrolment(t.state, 7)).toMatchObject({ progress: O.none })
+      expect(enrolment(t.state, 7)).toMatchObject({ progress: [] })
     })
   })
 

@@ -39,9 +39,9 @@ describe('recordActivity', () => {
       ev.achieved(1, inCycle(immediate, 1, 2)),
       ev.issued(1, inCycle(immediate, 1, 2), 'IMMEDIATE'),
     ])
-    expect(enrolment(state, 7).progress).toEqual(
-      O.some({ cycle: 1, value: 3, achievedAt: O.some(inCycle(immediate, 1, 2)), rewarded: true }),
-    )
+    expect(enrolment(state, 7).progress).toEqual([
+      { cycle: 1, value: 3, achievedAt: O.some(inCycle(immediate, 1, 2)), rewarded: true },
+    ])
   })
 
   it('SUM adds the value of each activity', () => {
@@ -166,9 +166,9 @@ describe('recordActivity', () => {
       (s) => recordActivity(s, 7, { at: cycleOf(s, 1).end }),
     )
     expect(events).toEqual([])
-    expect(enrolment(state, 7).progress).toEqual(
-      O.some({ cycle: 2, value: 1, achievedAt: O.none, rewarded: false }),
-    )
+    expect(enrolment(state, 7).progress).toEqual([
+      { cycle: 2, value: 1, achievedAt: O.none, rewarded: false },
+    ])
   })
 
   describe('time (SPEC §2)', () => {

@@ -76,7 +76,7 @@ describe('reenroll', () => {
   it('3. in a later cycle, progress starts at 0', () => {
     const state = unenrolledInC2(immediate)
     const t = right(reenroll(state, 7, inCycle(immediate, 3, 1)))
-    expect(enrolment(t.state, 7).progress).toEqual(O.none)
+    expect(enrolment(t.state, 7).progress).toEqual([])
   })
 
   it('3. initialBalance replaces the progress, and achievement follows from the new value', () => {
@@ -88,9 +88,9 @@ describe('reenroll', () => {
       ev.issued(2, inCycle(immediate, 2, 4), 'IMMEDIATE'),
     ])
     const lowered = right(reenroll(state, 7, inCycle(immediate, 2, 4), { initialBalance: 0 }))
-    expect(enrolment(lowered.state, 7).progress).toEqual(
-      O.some({ cycle: 2, value: 0, achievedAt: O.none, rewarded: false }),
-    )
+    expect(enrolment(lowered.state, 7).progress).toEqual([
+      { cycle: 2, value: 0, achievedAt: O.none, rewarded: false },
+    ])
   })
 
   it('3. an IMMEDIATE reward already issued for the cycle is never issued again', () => {
@@ -127,7 +127,7 @@ describe('reenroll', () => {
     expect(events.filter((e) => e.type.startsWith('REWARD'))).toEqual([])
   })
 
-  it('3. re-enrolling from a later cycle forfeits the frozen PERIOD_END reward of cycle k at its end', () => {
+  it('3. re-enrolling from a later cycle leaves k: its PERIOD_END reward is forfeited at its end', () => {
     const { state } = play(
       periodEnd,
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -137,11 +137,28 @@ describe('reenroll', () => {
       (s) => unenroll(s, 7, inCycle(s, 1, 4)),
     )
     const t = right(reenroll(state, 7, inCycle(periodEnd, 1, 5), { period: 'c2' }))
-    expect(t.events).toEqual([
-      ev.reenrolled(2, inCycle(periodEnd, 1, 5)),
+    expect(t.events).toEqual([ev.reenrolled(2, inCycle(periodEnd, 1, 5))])
+    expect(right(advance(t.state, cycleOf(periodEnd, 1).end)).events).toEqual([
       ev.forfeited(1, cycleOf(periodEnd, 1).end),
     ])
-    expect(right(advance(t.state, cycleOf(periodEnd, 1).end)).events).toEqual([])
+  })
+
+  it('3. coming back into k after re-enrolling from a later cycle resumes k: never rewarded twice', () => {
+    const { events } = play(
+      immediate,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 3) }),
+      (s) => unenroll(s, 7, inCycle(s, 1, 4)),
+      (s) => reenroll(s, 7, inCycle(s, 1, 5), { period: 'c2' }),
+      (s) => unenroll(s, 7, inCycle(s, 1, 6)),
+      (s) => reenroll(s, 7, inCycle(s, 1, 7), { initialBalance: 3 }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 8) }),
+    )
+    expect(events.filter((e) => e.type === 'REWARD_ISSUED')).toEqual([
+      ev.issued(1, inCycle(immediate, 1, 3), 'IMMEDIATE'),
+    ])
   })
 
   it('3. initialBalance is ignored with a warning for a streak', () => {
@@ -153,7 +170,7 @@ describe('reenroll', () => {
     )
     const t = right(reenroll(state, 7, inCycle(streak, 1, 2), { initialBalance: 4 }))
     expect(t.warnings.map((w) => w.code)).toEqual(['INITIAL_BALANCE_IGNORED'])
-    expect(enrolment(t.state, 7).progress).toEqual(O.none)
+    expect(enrolment(t.state, 7).progress).toEqual([])
   })
 
   describe('streaks', () => {

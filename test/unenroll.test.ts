@@ -92,7 +92,7 @@ describe('unenroll', () => {
       status: 'UNENROLLED',
       fromCycle: 2,
       startCycle: 1,
-      progress: O.some({ cycle: 2, value: 1, achievedAt: O.none, rewarded: false }),
+      progress: [{ cycle: 2, value: 1, achievedAt: O.none, rewarded: false }],
     })
     const frozen = right(recordActivity(state, 7, { at: inCycle(immediate, 2, 3) }))
     expect(frozen.state).toBe(state)

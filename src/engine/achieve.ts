@@ -17,11 +17,22 @@ export interface Step {
   readonly events: ReadonlyArray<EnrolmentEvent>
 }
 
-/** The progress of `cycle`: the one kept if it is that cycle's, else a fresh one at 0. */
+/** The progress of `cycle`: the one kept, else a fresh one at 0. */
 export const progressOf = (enrolment: Enrolment, cycle: Cycle): CycleProgress =>
-  O.isSome(enrolment.progress) && enrolment.progress.value.cycle === cycle.index
-    ? enrolment.progress.value
-    : { cycle: cycle.index, value: 0, achievedAt: O.none, rewarded: false }
+  enrolment.progress.find((p) => p.cycle === cycle.index) ?? {
+    cycle: cycle.index,
+    value: 0,
+    achievedAt: O.none,
+    rewarded: false,
+  }
+
+/** The enrolment with `progress` stored for its cycle, replacing what was kept for it. */
+export const withProgress = (enrolment: Enrolment, progress: CycleProgress): Enrolment => ({
+  ...enrolment,
+  progress: [...enrolment.progress.filter((p) => p.cycle !== progress.cycle), progress].sort(
+    (a, b) => a.cycle - b.cycle,
+  ),
+})
 
 const streakLevels = (
   target: StreakTarget,
@@ -83,7 +94,7 @@ export const achieve = (
   switch (target.kind) {
     case 'MILESTONE': {
       if (target.allocation === 'PERIOD_END' || progress.rewarded)
-        return { enrolment: { ...enrolment, progress: O.some(reached) }, events: [achieved] }
+        return { enrolment: withProgress(enrolment, reached), events: [achieved] }
       const reward: EnrolmentEvent = {
         ...achieved,
         type: 'REWARD_ISSUED',
@@ -93,7 +104,7 @@ export const achieve = (
         }),
       }
       return {
-        enrolment: { ...enrolment, progress: O.some({ ...reached, rewarded: true }) },
+        enrolment: withProgress(enrolment, { ...reached, rewarded: true }),
         events: [achieved, reward],
       }
     }
@@ -101,7 +112,7 @@ export const achieve = (
       const streak = O.getOrElse(() => initialStreak)(enrolment.streak)
       const next = streakLevels(target, enrolment, streak, cycle, at)
       return {
-        enrolment: { ...enrolment, progress: O.some(reached), streak: O.some(next.streak) },
+        enrolment: { ...withProgress(enrolment, reached), streak: O.some(next.streak) },
         events: [achieved, ...next.events],
       }
     }
@@ -124,7 +135,7 @@ export const setProgress = (
     return achieve(target, enrolment, progress, cycle, at)
   // SPEC §3 reenroll.3: whether the cycle counts as achieved follows from the value.
   const kept: CycleProgress = reachesGoal ? progress : { ...progress, achievedAt: O.none }
-  return { enrolment: { ...enrolment, progress: O.some(kept) }, events: [] }
+  return { enrolment: withProgress(enrolment, kept), events: [] }
 }
 
 /**
@@ -142,6 +153,6 @@ export const setBalance = (
   cycle.start.getTime() <= now.getTime()
     ? setProgress(target, enrolment, cycle, value, now)
     : {
-        enrolment: { ...enrolment, progress: O.some({ ...progressOf(enrolment, cycle), value }) },
+        enrolment: withProgress(enrolment, { ...progressOf(enrolment, cycle), value }),
         events: [],
       }

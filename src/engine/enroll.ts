@@ -52,7 +52,7 @@ const enrollNew = (
         settledAt: now,
         // Every cycle ended by `now` lies before the start cycle: nothing of it to settle.
         settledCycles: countEndedBy(target.cycles, now),
-        progress: O.none,
+        progress: [],
         streak: target.kind === 'STREAK' ? O.some(initialStreak) : O.none,
       }
       const enrolled: EnrolmentEvent = {

@@ -6,14 +6,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { cycleAt, type Cycle } from '../model/cycle.js'
 import { initialBalanceIgnored, type Warning } from '../model/error.js'
 import type { Enrolment, Unenrolled } from '../model/enrolment.js'
-import { rewardKey, type EnrolmentEvent } from '../model/event.js'
+import type { EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import type { Target } from '../model/target.js'
 import { getCustomer } from '../internal/customerMap.js'
-import { setBalance, type Step } from './achieve.js'
+import { setBalance } from './achieve.js'
 import { commit } from './commit.js'
 import {
   checkCustomerClock,
@@ -48,38 +46,6 @@ export interface CheckedReenrollOptions {
 
 // operations
 
-/**
- * The frozen progress of the unenrolment cycle resumes only if the start cycle is that cycle
- * (SPEC §3 reenroll.3). Re-enrolling from a later cycle leaves it for good: a `PERIOD_END`
- * reward it had earned is forfeited at its end, and the event says so now.
- */
-const leaveFrozenCycle = (target: Target, enrolment: Unenrolled, start: Cycle): Step => {
-  if (O.isNone(enrolment.progress) || enrolment.progress.value.cycle === start.index)
-    return { enrolment, events: [] }
-  const frozen = enrolment.progress.value
-  const left: Enrolment = { ...enrolment, progress: O.none }
-  if (
-    target.kind !== 'MILESTONE' ||
-    target.allocation !== 'PERIOD_END' ||
-    O.isNone(frozen.achievedAt)
-  )
-    return { enrolment: left, events: [] }
-  const forfeited: EnrolmentEvent = {
-    type: 'REWARD_FORFEITED',
-    customerId: enrolment.customerId,
-    targetGroupId: target.targetGroupId,
-    targetId: target.targetId,
-    at: cycleAt(target.cycles, frozen.cycle).end,
-    cycle: frozen.cycle,
-    allocation: 'PERIOD_END',
-    reason: 'UNENROLLED',
-    idempotencyKey: rewardKey(target.targetGroupId, target.targetId, enrolment.customerId, {
-      cycle: frozen.cycle,
-    }),
-  }
-  return { enrolment: left, events: [forfeited] }
-}
-
 /** Re-enrols a customer known to be unenrolled, with checked input (shared with `enroll`). */
 export const reenrollUnenrolled = (
   state: EnrolmentState,
@@ -94,9 +60,9 @@ export const reenrollUnenrolled = (
     E.map((start) => {
       const warnings: Array<Warning> = []
       const events: Array<EnrolmentEvent> = [...settled.events]
-      const left = leaveFrozenCycle(target, settled.enrolment as Unenrolled, start)
-      events.push(...left.events)
-      const { fromCycle: _left, ...rest } = left.enrolment as Unenrolled
+      // The frozen progress of cycle k stays until k ends: it resumes if the customer comes back
+      // into k, and is never counted twice (SPEC §3 reenroll.3, recordActivity).
+      const { fromCycle: _left, ...rest } = settled.enrolment as Unenrolled
       let enrolment: Enrolment = {
         ...rest,
         status: 'ENROLLED',
@@ -135,8 +101,7 @@ export const reenrollUnenrolled = (
       const given = target.kind === 'MILESTONE' ? options.initialBalance : undefined
       // SPEC §3 reenroll.3: the given balance replaces the progress; else the frozen one resumes.
       const balance =
-        given ??
-        O.toUndefined(O.map((p: { readonly value: number }) => p.value)(enrolment.progress))
+        given ?? enrolment.progress.find((p) => p.cycle === start.index)?.value
       const balanced =
         balance === undefined
           ? { enrolment, events: [] }

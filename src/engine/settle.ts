@@ -12,9 +12,8 @@ import { absurd } from '../internal/absurd.js'
  * is achieved at the cycle's start, once the customer is settled that far and still enrolled.
  */
 const achieveDeferred = (target: Target, enrolment: Enrolment, until: Date): Step => {
-  if (enrolment.status !== 'ENROLLED' || O.isNone(enrolment.progress))
-    return { enrolment, events: [] }
-  const progress = enrolment.progress.value
+  const progress = enrolment.progress.find((p) => p.cycle === enrolment.startCycle)
+  if (enrolment.status !== 'ENROLLED' || progress === undefined) return { enrolment, events: [] }
   const cycle = cycleAt(target.cycles, progress.cycle)
   return O.isNone(progress.achievedAt) &&
     progress.value >= goalOf(target, cycle) &&
@@ -28,11 +27,12 @@ const takesPart = (enrolment: Enrolment, cycle: Cycle): boolean =>
 
 /** What the end of `cycle` does to one customer (SPEC §5). */
 const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step => {
-  const progress = O.filter((p: { readonly cycle: number }) => p.cycle === cycle.index)(
-    enrolment.progress,
-  )
-  const achieved = O.isSome(progress) && O.isSome(progress.value.achievedAt)
-  const closed: Enrolment = O.isSome(progress) ? { ...enrolment, progress: O.none } : enrolment
+  const progress = enrolment.progress.find((p) => p.cycle === cycle.index)
+  const achieved = progress !== undefined && O.isSome(progress.achievedAt)
+  const closed: Enrolment =
+    progress === undefined
+      ? enrolment
+      : { ...enrolment, progress: enrolment.progress.filter((p) => p !== progress) }
   const base = {
     customerId: enrolment.customerId,
     targetGroupId: target.targetGroupId,
@@ -50,7 +50,8 @@ const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step =>
           cycle: cycle.index,
         }),
       }
-      // SPEC §3 unenroll.6: achieved, then unenrolled within the cycle: forfeited, not paid.
+      // SPEC §3 unenroll.6: achieved, then out of the cycle by its end (unenrolled, or re-enrolled
+      // from a later cycle): forfeited, not paid.
       const event: EnrolmentEvent = takesPart(enrolment, cycle)
         ? { ...reward, type: 'REWARD_ISSUED' }
         : { ...reward, type: 'REWARD_FORFEITED', reason: 'UNENROLLED' }

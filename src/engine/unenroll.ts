@@ -64,9 +64,7 @@ export const unenroll = (state: EnrolmentState, customerId: number, now: Date): 
               // SPEC §3 unenroll.2: rewards of cycles that ended before now are settled first.
               const settled = settle(state.target, enrolment, now)
               // SPEC §3 unenroll.4: progress of cycle k is kept, frozen; a later start cycle's is not.
-              const progress = O.filter((p: { readonly cycle: number }) => p.cycle === k.index)(
-                settled.enrolment.progress,
-              )
+              const progress = settled.enrolment.progress.filter((p) => p.cycle <= k.index)
               const unenrolled: Enrolment = {
                 ...settled.enrolment,
                 status: 'UNENROLLED',

@@ -7,10 +7,7 @@ import type * as O from 'fp-ts/lib/Option.js'
 
 // model
 
-/**
- * Progress of the one cycle that can still change for this customer: the open cycle it takes part in,
- * the frozen unenrolment cycle, or a start cycle that has not begun yet.
- */
+/** Progress of one cycle that has not ended: kept until the cycle ends, so it is never counted twice. */
 export interface CycleProgress {
   /** The cycle's 1-based index. */
   readonly cycle: number
@@ -47,7 +44,11 @@ interface EnrolmentCommon {
   readonly settledAt: Date
   /** How many cycle ends have been settled for this customer (SPEC §5). */
   readonly settledCycles: number
-  readonly progress: O.Option<CycleProgress>
+  /**
+   * Progress of the cycles that have not ended and have some: the open cycle (frozen while the
+   * customer is out of it) and a start cycle given a balance before it began. Sorted by cycle.
+   */
+  readonly progress: ReadonlyArray<CycleProgress>
   /** Some for streak targets, none for milestones. */
   readonly streak: O.Option<StreakStatus>
 }

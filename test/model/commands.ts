@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { expect } from 'vitest'
+import assert from 'node:assert/strict'
 import { enrolmentOf, type EnrolmentState, type Target } from '../../src/index.js'
 import { applyOperation, type Operation } from '../../src/testing/index.js'
 import { ReferenceModel, type Expected } from './reference.js'
@@ -76,14 +76,17 @@ class Step implements fc.Command<ReferenceModel, Real> {
     const actual = applyOperation(real.state, op)
     real.steps++
     if ('error' in expected) {
-      expect(E.isLeft(actual) ? actual.left.code : 'accepted').toBe(expected.error)
+      assert.equal(E.isLeft(actual) ? actual.left.code : 'accepted', expected.error)
       real.seen.set(String(expected.error), (real.seen.get(String(expected.error)) ?? 0) + 1)
       return
     }
     if (E.isLeft(actual))
       throw new Error(`refused ${actual.left.code} (${actual.left.message}); model accepted`)
-    expect(actual.right.events).toEqual(expected.events)
-    expect(actual.right.warnings.map((w) => w.code)).toEqual(expected.warnings)
+    assert.deepEqual(actual.right.events, expected.events)
+    assert.deepEqual(
+      actual.right.warnings.map((w) => w.code),
+      expected.warnings,
+    )
     real.state = actual.right.state
     for (const e of actual.right.events) real.seen.set(e.type, (real.seen.get(e.type) ?? 0) + 1)
     for (const w of actual.right.warnings) real.seen.set(w.code, (real.seen.get(w.code) ?? 0) + 1)
@@ -91,7 +94,7 @@ class Step implements fc.Command<ReferenceModel, Real> {
     if (customer !== undefined) {
       const summary = model.summary(customer)
       const enrolment = O.toNullable(enrolmentOf(real.state, customer))
-      expect(
+      assert.deepEqual(
         enrolment === null
           ? null
           : {
@@ -100,7 +103,8 @@ class Step implements fc.Command<ReferenceModel, Real> {
               ...(enrolment.status === 'UNENROLLED' ? { fromCycle: enrolment.fromCycle } : {}),
               streak: O.toNullable(enrolment.streak),
             },
-      ).toEqual(summary)
+        summary,
+      )
     }
   }
 

@@ -26,6 +26,8 @@ interface Customer {
   epoch: number
   count: number
   levels: Set<number>
+  /** Cycles already counted into the streak, in any epoch: a cycle counts once, ever. */
+  countedCycles: Set<number>
 }
 
 const isId = (id: number) => Number.isSafeInteger(id) && id > 0
@@ -105,6 +107,8 @@ export class ReferenceModel {
       }
       return
     }
+    if (c.countedCycles.has(cycle)) return
+    c.countedCycles.add(cycle)
     c.count += 1
     for (const level of target.levels) {
       if (level > c.count || c.levels.has(level)) continue
@@ -239,6 +243,7 @@ export class ReferenceModel {
       epoch: 1,
       count: 0,
       levels: new Set(),
+      countedCycles: new Set(),
     }
     this.customers.set(id, fresh)
     this.watermark = now
@@ -302,24 +307,6 @@ export class ReferenceModel {
     const warnings: Array<string> = []
     this.settle(id, c, now, out)
     const target = this.target
-    for (const [cycle, p] of [...c.progress]) {
-      if (cycle === start) continue
-      // Leaving the still-open unenrolment cycle for good: its earned PERIOD_END reward is forfeited.
-      if (
-        target.kind === 'MILESTONE' &&
-        target.allocation === 'PERIOD_END' &&
-        p.achievedAt !== null
-      )
-        out.push({
-          type: 'REWARD_FORFEITED',
-          ...this.base(id, this.ends[cycle - 1] as number),
-          cycle,
-          allocation: 'PERIOD_END',
-          reason: 'UNENROLLED',
-          idempotencyKey: this.cycleKey(id, cycle),
-        })
-      c.progress.delete(cycle)
-    }
     c.enrolled = true
     c.startCycle = start
     c.since = now
