@@ -6,6 +6,7 @@ import {
   enroll,
   initialState,
   recordActivity,
+  reenroll,
   unenroll,
   type EnrolmentState,
 } from '../src/index.js'
@@ -89,6 +90,21 @@ describe('advance', () => {
       'CYCLE_ACHIEVED',
       'REWARD_ISSUED',
       'UNENROLLED',
+    ])
+  })
+
+  it('at an instant where one cycle ends and the next begins, the end is settled first', () => {
+    const { state } = play(
+      periodEnd,
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+      (s) => unenroll(s, 1, inCycle(s, 1, 2)),
+      (s) => reenroll(s, 1, inCycle(s, 1, 3), { period: 'c2', initialBalance: 1 }),
+    )
+    const ev = eventsOf(periodEnd.target, 1)
+    expect(right(advance(state, cycleOf(periodEnd, 2).start)).events).toEqual([
+      ev.forfeited(1, cycleOf(periodEnd, 1).end),
+      ev.achieved(2, cycleOf(periodEnd, 2).start),
     ])
   })
 

@@ -1,5 +1,5 @@
 // `npm run soak`: the model-based lifecycle test for as long as you like. SOAK_RUNS stories (default
-// 50,000, about a million steps), in batches with their own seeds; prints steps and violations and
+// 55,000, over a million steps), in batches with their own seeds; prints steps and violations and
 // exits non-zero if any story disagreed with the reference model.
 import fc from 'fast-check'
 import { initialState, type Target } from '../src/index.js'
@@ -7,7 +7,7 @@ import { milestones, streaks } from '../src/testing/index.js'
 import { commandsFor, type Real } from './model/commands.js'
 import { ReferenceModel } from './model/reference.js'
 
-const runs = Number(process.env.SOAK_RUNS ?? 50_000)
+const runs = Number(process.env.SOAK_RUNS ?? 55_000)
 const batch = 1_000
 const seed = Number(process.env.SOAK_SEED ?? 20261126)
 let steps = 0

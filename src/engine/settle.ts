@@ -10,10 +10,18 @@ import { absurd } from '../internal/absurd.js'
 /**
  * A start cycle given a balance that reaches its goal before the cycle began (SPEC §3 enroll.5)
  * is achieved at the cycle's start, once the customer is settled that far and still enrolled.
+ * `through` is the last cycle whose start may be reached: at an instant where one cycle ends and
+ * the next begins, the end comes first.
  */
-const achieveDeferred = (target: Target, enrolment: Enrolment, until: Date): Step => {
+const achieveDeferred = (
+  target: Target,
+  enrolment: Enrolment,
+  until: Date,
+  through: number,
+): Step => {
   const progress = enrolment.progress.find((p) => p.cycle === enrolment.startCycle)
-  if (enrolment.status !== 'ENROLLED' || progress === undefined) return { enrolment, events: [] }
+  if (enrolment.status !== 'ENROLLED' || progress === undefined || progress.cycle > through)
+    return { enrolment, events: [] }
   const cycle = cycleAt(target.cycles, progress.cycle)
   return O.isNone(progress.achievedAt) &&
     progress.value >= goalOf(target, cycle) &&
@@ -92,10 +100,10 @@ export const settle = (target: Target, enrolment: Enrolment, until: Date): Step 
   }
   for (let i = enrolment.settledCycles; i < ended; i++) {
     const cycle = target.cycles[i] as Cycle
-    apply(achieveDeferred(target, current, cycle.end))
+    apply(achieveDeferred(target, current, cycle.end, cycle.index))
     apply(closeCycle(target, current, cycle))
   }
-  apply(achieveDeferred(target, current, until))
+  apply(achieveDeferred(target, current, until, target.cycles.length))
   return ended > enrolment.settledCycles
     ? { enrolment: { ...current, settledCycles: ended }, events }
     : { enrolment: current, events }

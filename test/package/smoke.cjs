@@ -26,3 +26,10 @@ assert.deepEqual(
   [['UNENROLLED', 1]],
 )
 console.log('CJS require of dist: unenroll ok')
+
+// The ./testing subpath loads fast-check and draws valid targets.
+const { targets } = require('loyalty-streaks/testing')
+const fc = require('fast-check')
+const [sample] = fc.sample(targets(), { numRuns: 1, seed: 1 })
+assert.ok(sample.kind === 'MILESTONE' || sample.kind === 'STREAK')
+console.log('CJS require of dist/testing: arbitraries ok')

@@ -26,3 +26,11 @@ assert.deepEqual(
   [['UNENROLLED', 1]],
 )
 console.log('ESM import of dist: unenroll ok')
+
+// The ./testing subpath loads fast-check and draws valid targets.
+const { targets, operations } = await import('loyalty-streaks/testing')
+const fc = (await import('fast-check')).default
+const [sample] = fc.sample(targets(), { numRuns: 1, seed: 1 })
+assert.ok(sample.kind === 'MILESTONE' || sample.kind === 'STREAK')
+assert.ok(Array.isArray(fc.sample(operations(sample), { numRuns: 1, seed: 1 })[0]))
+console.log('ESM import of dist/testing: arbitraries ok')
