@@ -1,12 +1,52 @@
-import { defineConfig } from 'tsup'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { defineConfig, type Options } from 'tsup'
 
-export default defineConfig({
-  // The main entry never loads fast-check; ./testing (arbitraries for property tests) does.
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
+const require = createRequire(import.meta.url)
+const fpTsRoot = path.dirname(require.resolve('fp-ts/package.json'))
+
+/**
+ * The source imports fp-ts as `fp-ts/lib/<Module>.js` (the only form Node's ESM loader accepts, see
+ * TOOLCHAIN.md). For the ESM build those resolve to fp-ts's own ES modules instead, bundled in, so
+ * a service bundling `{ unenroll }` keeps only the few fp-ts functions it calls (the CommonJS
+ * `lib` build cannot be tree-shaken: it would triple the bundle). Either and Option stay plain
+ * `{ _tag }` data, so results work with the caller's own fp-ts.
+ */
+const fpTsEs6: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'fp-ts-es6',
+  setup(build) {
+    build.onResolve({ filter: /^fp-ts\/lib\/[A-Za-z]+\.js$/ }, (args) => ({
+      path: path.join(fpTsRoot, 'es6', path.basename(args.path)),
+    }))
+  },
+}
+
+const common: Options = {
   dts: true,
   sourcemap: true,
-  clean: true,
   target: 'node20',
   treeshake: true,
-})
+}
+
+export default defineConfig([
+  {
+    ...common,
+    // The main entry never loads fast-check; ./testing (arbitraries for property tests) does.
+    // The calendar is an entry of its own so that code importing only the engine drops date-fns.
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      calendar: 'src/calendar/calendarCycles.ts',
+    },
+    format: ['esm'],
+    clean: true,
+    splitting: true,
+    noExternal: [/^fp-ts/],
+    esbuildPlugins: [fpTsEs6],
+  },
+  {
+    ...common,
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    format: ['cjs'],
+  },
+])

@@ -22,43 +22,43 @@ import {
   streakXYZ,
 } from './support/fixtures.js'
 
-const periodEnd = initialState(milestoneABC('PERIOD_END', { goal: 1 }))
-const continuous = initialState(streakXYZ('CONTINUOUS', [2, 3]))
+const periodEnd = () => initialState(milestoneABC('PERIOD_END', { goal: 1 }))
+const continuous = () => initialState(streakXYZ('CONTINUOUS', [2, 3]))
 
 describe('advance', () => {
   it('settles every cycle end ≤ now for every customer, ties in ascending customer id', () => {
     const { state } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 9, inCycle(s, 1)),
       (s) => enroll(s, 3, inCycle(s, 1)),
       (s) => enroll(s, 5, inCycle(s, 1)),
       (s) => recordActivity(s, 9, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 3, { at: inCycle(s, 1, 2) }),
     )
-    const t = right(advance(state, cycleOf(periodEnd, 3).start))
+    const t = right(advance(state, cycleOf(periodEnd(), 3).start))
     expect(t.events).toEqual([
-      eventsOf(periodEnd.target, 3).issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
-      eventsOf(periodEnd.target, 9).issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
+      eventsOf(periodEnd().target, 3).issued(1, cycleOf(periodEnd(), 1).end, 'PERIOD_END'),
+      eventsOf(periodEnd().target, 9).issued(1, cycleOf(periodEnd(), 1).end, 'PERIOD_END'),
     ])
     expect(enrolment(t.state, 5)).toMatchObject({ settledCycles: 2, version: 2 })
-    expect(t.state.watermark).toEqual(O.some(cycleOf(periodEnd, 3).start))
+    expect(t.state.watermark).toEqual(O.some(cycleOf(periodEnd(), 3).start))
   })
 
   it('with no cycle boundary since the last advance, touches no customer', () => {
     const { state } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 1, inCycle(s, 1)),
       (s) => advance(s, inCycle(s, 1, 1)),
     )
-    const t = right(advance(state, inCycle(periodEnd, 1, 500)))
+    const t = right(advance(state, inCycle(periodEnd(), 1, 500)))
     expect(t.events).toEqual([])
     expect(t.state.enrolments).toBe(state.enrolments)
-    expect(t.state.watermark).toEqual(O.some(inCycle(periodEnd, 1, 500)))
+    expect(t.state.watermark).toEqual(O.some(inCycle(periodEnd(), 1, 500)))
   })
 
   it('refuses an earlier now than the watermark with 300004 (nothing changes)', () => {
-    const { state } = play(periodEnd, (s) => enroll(s, 1, inCycle(s, 2)))
-    expect(left(advance(state, inCycle(periodEnd, 1)))).toMatchObject({
+    const { state } = play(periodEnd(), (s) => enroll(s, 1, inCycle(s, 2)))
+    expect(left(advance(state, inCycle(periodEnd(), 1)))).toMatchObject({
       code: 300004,
       field: 'now',
     })
@@ -71,9 +71,9 @@ describe('advance', () => {
       (s: EnrolmentState) => recordActivity(s, 1, { at: inCycle(s, 2, 2) }),
       (s: EnrolmentState) => unenroll(s, 1, inCycle(s, 3, 2)),
     ] as const
-    const lazy = play(periodEnd, enrol, first, second, leave).events
+    const lazy = play(periodEnd(), enrol, first, second, leave).events
     const eager = play(
-      periodEnd,
+      periodEnd(),
       enrol,
       (s) => advance(s, inCycle(s, 1, 1)),
       first,
@@ -95,61 +95,61 @@ describe('advance', () => {
 
   it('at an instant where one cycle ends and the next begins, the end is settled first', () => {
     const { state } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 1, inCycle(s, 1)),
       (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
       (s) => unenroll(s, 1, inCycle(s, 1, 2)),
       (s) => reenroll(s, 1, inCycle(s, 1, 3), { period: 'c2', initialBalance: 1 }),
     )
-    const ev = eventsOf(periodEnd.target, 1)
-    expect(right(advance(state, cycleOf(periodEnd, 2).start)).events).toEqual([
-      ev.forfeited(1, cycleOf(periodEnd, 1).end),
-      ev.achieved(2, cycleOf(periodEnd, 2).start),
+    const ev = eventsOf(periodEnd().target, 1)
+    expect(right(advance(state, cycleOf(periodEnd(), 2).start)).events).toEqual([
+      ev.forfeited(1, cycleOf(periodEnd(), 1).end),
+      ev.achieved(2, cycleOf(periodEnd(), 2).start),
     ])
   })
 
   describe('settlement at a cycle end (SPEC §5)', () => {
     it('PERIOD_END: enrolled at the end and achieved → REWARD_ISSUED at the end', () => {
       const { events } = play(
-        periodEnd,
+        periodEnd(),
         (s) => enroll(s, 1, inCycle(s, 1)),
         (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
         (s) => advance(s, cycleOf(s, 1).end),
       )
       expect(events.at(-1)).toEqual(
-        eventsOf(periodEnd.target, 1).issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
+        eventsOf(periodEnd().target, 1).issued(1, cycleOf(periodEnd(), 1).end, 'PERIOD_END'),
       )
     })
 
     it('PERIOD_END: achieved but unenrolled within the cycle → REWARD_FORFEITED at the end', () => {
       const { events } = play(
-        periodEnd,
+        periodEnd(),
         (s) => enroll(s, 1, inCycle(s, 1)),
         (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
         (s) => unenroll(s, 1, inCycle(s, 1, 2)),
         (s) => advance(s, cycleOf(s, 1).end),
       )
       expect(events.at(-1)).toEqual(
-        eventsOf(periodEnd.target, 1).forfeited(1, cycleOf(periodEnd, 1).end),
+        eventsOf(periodEnd().target, 1).forfeited(1, cycleOf(periodEnd(), 1).end),
       )
     })
 
     it('CONTINUOUS: enrolled at the end and not achieved → STREAK_BROKEN with the count, which drops to 0', () => {
       const { events, state } = play(
-        continuous,
+        continuous(),
         (s) => enroll(s, 1, inCycle(s, 1)),
         (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
         (s) => advance(s, cycleOf(s, 3).end),
       )
       expect(events.filter((e) => e.type === 'STREAK_BROKEN')).toEqual([
-        eventsOf(continuous.target, 1).broken(2, cycleOf(continuous, 2).end, 1),
+        eventsOf(continuous().target, 1).broken(2, cycleOf(continuous(), 2).end, 1),
       ])
       expect(enrolment(state, 1).streak).toEqual(O.some({ epoch: 1, count: 0, achievedLevels: [] }))
     })
 
     it('CONTINUOUS: a cycle ending unachieved with a count of 0 emits nothing', () => {
       const { events } = play(
-        continuous,
+        continuous(),
         (s) => enroll(s, 1, inCycle(s, 1)),
         (s) => advance(s, cycleOf(s, 4).end),
       )
@@ -158,7 +158,7 @@ describe('advance', () => {
 
     it('CONTINUOUS: a cycle ending while unenrolled does not break the streak', () => {
       const { events, state } = play(
-        continuous,
+        continuous(),
         (s) => enroll(s, 1, inCycle(s, 1)),
         (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
         (s) => unenroll(s, 1, inCycle(s, 2, 1)),
@@ -170,7 +170,7 @@ describe('advance', () => {
 
     it('CONTINUOUS: cycles before a later start cycle do not break the streak', () => {
       const { events } = play(
-        continuous,
+        continuous(),
         (s) => enroll(s, 1, inCycle(s, 1), { period: 'c4' }),
         (s) => advance(s, cycleOf(s, 3).end),
       )

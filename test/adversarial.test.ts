@@ -88,9 +88,8 @@ const expectChecked = (call: () => Result, valid: boolean) => {
 }
 
 describe('adversarial input', () => {
-  const state = frozenState()
-
   it('customerId: anything but a positive safe integer is 310011, for every operation', () => {
+    const state = frozenState()
     fc.assert(
       fc.property(hostileArb, (id) => {
         if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return
@@ -109,6 +108,7 @@ describe('adversarial input', () => {
   })
 
   it('now: anything but a valid Date is 300004, for every operation', () => {
+    const state = frozenState()
     fc.assert(
       fc.property(hostileArb, (instant) => {
         if (instant instanceof Date && !Number.isNaN(instant.getTime())) return
@@ -128,6 +128,7 @@ describe('adversarial input', () => {
   })
 
   it('options and values: accepted exactly when valid, else 300004 naming the field; never a throw', () => {
+    const state = frozenState()
     fc.assert(
       fc.property(hostileArb, hostileArb, hostileArb, (a, b, c) => {
         const options = { period: a, initialBalance: b, resetStreakStatus: c }
@@ -165,6 +166,7 @@ describe('adversarial input', () => {
   })
 
   it('far-past and far-future dates are ordinary instants: no throw, the right codes', () => {
+    const state = frozenState()
     const past = new Date(-8.64e15)
     const future = new Date(8.64e15)
     const fresh = deepFreeze(initialState(streakXYZ()))

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { defineStreak, type StreakInput } from '../src/index.js'
 import { left, right, weeklyCycles } from './support/fixtures.js'
 
-const valid: StreakInput = {
+const valid = (): StreakInput => ({
   targetGroupId: 9,
   targetId: 1,
   name: 'XYZ',
@@ -12,14 +12,14 @@ const valid: StreakInput = {
   streakType: 'CONTINUOUS',
   levels: [4, 8, 12],
   cycles: weeklyCycles(30),
-}
+})
 
 const paths = (input: unknown): ReadonlyArray<string> =>
   left(defineStreak(input as StreakInput)).problems.map((p) => p.path)
 
 describe('defineStreak', () => {
   it('builds an IMMEDIATE streak with its levels', () => {
-    expect(right(defineStreak(valid))).toMatchObject({
+    expect(right(defineStreak(valid()))).toMatchObject({
       kind: 'STREAK',
       allocation: 'IMMEDIATE',
       streakType: 'CONTINUOUS',
@@ -29,7 +29,7 @@ describe('defineStreak', () => {
 
   it('cannot be constructed with PERIOD_END: a type error, and refused at run time', () => {
     // @ts-expect-error — a streak is rewarded IMMEDIATE only (SPEC §1)
-    const input: StreakInput = { ...valid, allocation: 'PERIOD_END' }
+    const input: StreakInput = { ...valid(), allocation: 'PERIOD_END' }
     expect(paths(input)).toEqual(['allocation'])
   })
 
@@ -44,10 +44,10 @@ describe('defineStreak', () => {
     ['levels', { levels: 'x' }],
     ['streakType', { streakType: 'SOMETIMES' }],
   ])('names %s when it is wrong (%j)', (path, change) => {
-    expect(paths({ ...valid, ...change })).toEqual([path])
+    expect(paths({ ...valid(), ...change })).toEqual([path])
   })
 
   it('accepts a highest level equal to the number of cycles', () => {
-    expect(right(defineStreak({ ...valid, levels: [30] })).levels).toEqual([30])
+    expect(right(defineStreak({ ...valid(), levels: [30] })).levels).toEqual([30])
   })
 })

@@ -11,7 +11,7 @@ import {
 import { applyOperation, operations, targets, type Operation } from '../src/testing/index.js'
 import { deepFreeze } from './support/deepFreeze.js'
 
-const RUNS = 300
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 300)
 
 /** Plays a story; returns every call's outcome (error code or events) and all events in order. */
 const playStory = (target: Target, ops: ReadonlyArray<Operation>, freeze = false) => {

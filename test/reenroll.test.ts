@@ -22,9 +22,9 @@ import {
   streakXYZ,
 } from './support/fixtures.js'
 
-const immediate = initialState(milestoneABC('IMMEDIATE', { goal: 3 }))
-const periodEnd = initialState(milestoneABC('PERIOD_END', { goal: 3 }))
-const ev = eventsOf(immediate.target, 7)
+const immediate = () => initialState(milestoneABC('IMMEDIATE', { goal: 3 }))
+const periodEnd = () => initialState(milestoneABC('PERIOD_END', { goal: 3 }))
+const ev = () => eventsOf(immediate().target, 7)
 
 /** Enrolled at c1, two of three activities in c2, unenrolled in c2. */
 const unenrolledInC2 = (start: EnrolmentState) =>
@@ -38,56 +38,56 @@ const unenrolledInC2 = (start: EnrolmentState) =>
 
 describe('reenroll', () => {
   it('1. refuses an enrolled customer with 310119 and a customer never enrolled with 310126', () => {
-    const { state } = play(immediate, (s) => enroll(s, 7, inCycle(s, 1)))
-    expect(left(reenroll(state, 7, inCycle(immediate, 1, 1))).code).toBe(310119)
-    expect(left(reenroll(state, 8, inCycle(immediate, 1, 1))).code).toBe(310126)
+    const { state } = play(immediate(), (s) => enroll(s, 7, inCycle(s, 1)))
+    expect(left(reenroll(state, 7, inCycle(immediate(), 1, 1))).code).toBe(310119)
+    expect(left(reenroll(state, 8, inCycle(immediate(), 1, 1))).code).toBe(310126)
   })
 
   it('2. starts at the cycle holding now, or the one named by period; 310019 for an ended one', () => {
-    const state = unenrolledInC2(immediate)
-    expect(right(reenroll(state, 7, inCycle(immediate, 3, 1))).events).toEqual([
-      ev.reenrolled(3, inCycle(immediate, 3, 1)),
+    const state = unenrolledInC2(immediate())
+    expect(right(reenroll(state, 7, inCycle(immediate(), 3, 1))).events).toEqual([
+      ev().reenrolled(3, inCycle(immediate(), 3, 1)),
     ])
-    expect(right(reenroll(state, 7, inCycle(immediate, 2, 4), { period: 'c4' })).events).toEqual([
-      ev.reenrolled(4, inCycle(immediate, 2, 4)),
+    expect(right(reenroll(state, 7, inCycle(immediate(), 2, 4), { period: 'c4' })).events).toEqual([
+      ev().reenrolled(4, inCycle(immediate(), 2, 4)),
     ])
-    expect(left(reenroll(state, 7, inCycle(immediate, 3, 1), { period: 'c2' })).code).toBe(310019)
+    expect(left(reenroll(state, 7, inCycle(immediate(), 3, 1), { period: 'c2' })).code).toBe(310019)
   })
 
   it('3. in the unenrolment cycle, the frozen progress resumes', () => {
-    const state = unenrolledInC2(immediate)
+    const state = unenrolledInC2(immediate())
     const { events, state: after } = play(
       state,
       (s) => reenroll(s, 7, inCycle(s, 2, 4)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 2, 5) }),
     )
     expect(events).toEqual([
-      ev.reenrolled(2, inCycle(immediate, 2, 4)),
-      ev.achieved(2, inCycle(immediate, 2, 5)),
-      ev.issued(2, inCycle(immediate, 2, 5), 'IMMEDIATE'),
+      ev().reenrolled(2, inCycle(immediate(), 2, 4)),
+      ev().achieved(2, inCycle(immediate(), 2, 5)),
+      ev().issued(2, inCycle(immediate(), 2, 5), 'IMMEDIATE'),
     ])
     expect(enrolment(after, 7)).toMatchObject({
       status: 'ENROLLED',
       startCycle: 2,
-      since: inCycle(immediate, 2, 4),
+      since: inCycle(immediate(), 2, 4),
     })
   })
 
   it('3. in a later cycle, progress starts at 0', () => {
-    const state = unenrolledInC2(immediate)
-    const t = right(reenroll(state, 7, inCycle(immediate, 3, 1)))
+    const state = unenrolledInC2(immediate())
+    const t = right(reenroll(state, 7, inCycle(immediate(), 3, 1)))
     expect(enrolment(t.state, 7).progress).toEqual([])
   })
 
   it('3. initialBalance replaces the progress, and achievement follows from the new value', () => {
-    const state = unenrolledInC2(immediate)
-    const t = right(reenroll(state, 7, inCycle(immediate, 2, 4), { initialBalance: 3 }))
+    const state = unenrolledInC2(immediate())
+    const t = right(reenroll(state, 7, inCycle(immediate(), 2, 4), { initialBalance: 3 }))
     expect(t.events).toEqual([
-      ev.reenrolled(2, inCycle(immediate, 2, 4)),
-      ev.achieved(2, inCycle(immediate, 2, 4)),
-      ev.issued(2, inCycle(immediate, 2, 4), 'IMMEDIATE'),
+      ev().reenrolled(2, inCycle(immediate(), 2, 4)),
+      ev().achieved(2, inCycle(immediate(), 2, 4)),
+      ev().issued(2, inCycle(immediate(), 2, 4), 'IMMEDIATE'),
     ])
-    const lowered = right(reenroll(state, 7, inCycle(immediate, 2, 4), { initialBalance: 0 }))
+    const lowered = right(reenroll(state, 7, inCycle(immediate(), 2, 4), { initialBalance: 0 }))
     expect(enrolment(lowered.state, 7).progress).toEqual([
       { cycle: 2, value: 0, achievedAt: O.none, rewarded: false },
     ])
@@ -95,7 +95,7 @@ describe('reenroll', () => {
 
   it('3. an IMMEDIATE reward already issued for the cycle is never issued again', () => {
     const { state } = play(
-      immediate,
+      immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
@@ -110,12 +110,12 @@ describe('reenroll', () => {
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 8) }),
       (s) => advance(s, cycleOf(s, 5).end),
     )
-    expect(events).toEqual([ev.achieved(1, inCycle(immediate, 1, 8))])
+    expect(events).toEqual([ev().achieved(1, inCycle(immediate(), 1, 8))])
   })
 
   it('3. a PERIOD_END cycle lowered below its goal by initialBalance is not paid at its end', () => {
     const { events } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
@@ -129,23 +129,23 @@ describe('reenroll', () => {
 
   it('3. re-enrolling from a later cycle leaves k: its PERIOD_END reward is forfeited at its end', () => {
     const { state } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 3) }),
       (s) => unenroll(s, 7, inCycle(s, 1, 4)),
     )
-    const t = right(reenroll(state, 7, inCycle(periodEnd, 1, 5), { period: 'c2' }))
-    expect(t.events).toEqual([ev.reenrolled(2, inCycle(periodEnd, 1, 5))])
-    expect(right(advance(t.state, cycleOf(periodEnd, 1).end)).events).toEqual([
-      ev.forfeited(1, cycleOf(periodEnd, 1).end),
+    const t = right(reenroll(state, 7, inCycle(periodEnd(), 1, 5), { period: 'c2' }))
+    expect(t.events).toEqual([ev().reenrolled(2, inCycle(periodEnd(), 1, 5))])
+    expect(right(advance(t.state, cycleOf(periodEnd(), 1).end)).events).toEqual([
+      ev().forfeited(1, cycleOf(periodEnd(), 1).end),
     ])
   })
 
   it('3. coming back into k after re-enrolling from a later cycle resumes k: never rewarded twice', () => {
     const { events } = play(
-      immediate,
+      immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
@@ -157,43 +157,44 @@ describe('reenroll', () => {
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 8) }),
     )
     expect(events.filter((e) => e.type === 'REWARD_ISSUED')).toEqual([
-      ev.issued(1, inCycle(immediate, 1, 3), 'IMMEDIATE'),
+      ev().issued(1, inCycle(immediate(), 1, 3), 'IMMEDIATE'),
     ])
   })
 
   it('3. initialBalance is ignored with a warning for a streak', () => {
-    const streak = initialState(streakXYZ())
+    const streak = () => initialState(streakXYZ())
     const { state } = play(
-      streak,
+      streak(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => unenroll(s, 7, inCycle(s, 1, 1)),
     )
-    const t = right(reenroll(state, 7, inCycle(streak, 1, 2), { initialBalance: 4 }))
+    const t = right(reenroll(state, 7, inCycle(streak(), 1, 2), { initialBalance: 4 }))
     expect(t.warnings.map((w) => w.code)).toEqual(['INITIAL_BALANCE_IGNORED'])
     expect(enrolment(t.state, 7).progress).toEqual([])
   })
 
   describe('streaks', () => {
-    const streak = initialState(streakXYZ('CONTINUOUS', [2, 3]))
-    const sev = eventsOf(streak.target, 7)
-    const twoAchievedThenOut = play(
-      streak,
-      (s) => enroll(s, 7, inCycle(s, 1)),
-      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
-      (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
-      (s) => unenroll(s, 7, inCycle(s, 3, 1)),
-    ).state
+    const streak = () => initialState(streakXYZ('CONTINUOUS', [2, 3]))
+    const sev = () => eventsOf(streak().target, 7)
+    const twoAchievedThenOut = () =>
+      play(
+        streak(),
+        (s) => enroll(s, 7, inCycle(s, 1)),
+        (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+        (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
+        (s) => unenroll(s, 7, inCycle(s, 3, 1)),
+      ).state
 
     it('4. resetStreakStatus false: count and levels resume; cycles spent unenrolled neither extend nor break it', () => {
       const { events, state } = play(
-        twoAchievedThenOut,
+        twoAchievedThenOut(),
         (s) => reenroll(s, 7, inCycle(s, 6, 1)),
         (s) => recordActivity(s, 7, { at: inCycle(s, 6, 2) }),
       )
       expect(events).toEqual([
-        sev.reenrolled(6, inCycle(streak, 6, 1)),
-        sev.achieved(6, inCycle(streak, 6, 2)),
-        ...sev.level(6, inCycle(streak, 6, 2), 3, 1),
+        sev().reenrolled(6, inCycle(streak(), 6, 1)),
+        sev().achieved(6, inCycle(streak(), 6, 2)),
+        ...sev().level(6, inCycle(streak(), 6, 2), 3, 1),
       ])
       expect(enrolment(state, 7).streak).toEqual(
         O.some({ epoch: 1, count: 3, achievedLevels: [2, 3] }),
@@ -202,11 +203,11 @@ describe('reenroll', () => {
 
     it('5. resetStreakStatus true: count 0, levels cleared, next epoch, STREAK_RESET', () => {
       const t = right(
-        reenroll(twoAchievedThenOut, 7, inCycle(streak, 6, 1), { resetStreakStatus: true }),
+        reenroll(twoAchievedThenOut(), 7, inCycle(streak(), 6, 1), { resetStreakStatus: true }),
       )
       expect(t.events).toEqual([
-        sev.reenrolled(6, inCycle(streak, 6, 1)),
-        sev.reset(6, inCycle(streak, 6, 1), 2),
+        sev().reenrolled(6, inCycle(streak(), 6, 1)),
+        sev().reset(6, inCycle(streak(), 6, 1), 2),
       ])
       expect(enrolment(t.state, 7).streak).toEqual(
         O.some({ epoch: 2, count: 0, achievedLevels: [] }),
@@ -217,15 +218,15 @@ describe('reenroll', () => {
         (s) => recordActivity(s, 7, { at: inCycle(s, 7, 2) }),
       )
       expect(events).toEqual([
-        sev.achieved(6, inCycle(streak, 6, 2)),
-        sev.achieved(7, inCycle(streak, 7, 2)),
-        ...sev.level(7, inCycle(streak, 7, 2), 2, 2),
+        sev().achieved(6, inCycle(streak(), 6, 2)),
+        sev().achieved(7, inCycle(streak(), 7, 2)),
+        ...sev().level(7, inCycle(streak(), 7, 2), 2, 2),
       ])
     })
 
     it('5. each reset starts the next epoch: 1, 2, 3', () => {
       const { state } = play(
-        twoAchievedThenOut,
+        twoAchievedThenOut(),
         (s) => reenroll(s, 7, inCycle(s, 4, 1), { resetStreakStatus: true }),
         (s) => unenroll(s, 7, inCycle(s, 4, 2)),
         (s) => reenroll(s, 7, inCycle(s, 4, 3), { resetStreakStatus: true }),
@@ -235,7 +236,7 @@ describe('reenroll', () => {
 
     it('5. a reset in the unenrolment cycle does not count that cycle again in the new epoch', () => {
       const { events, state } = play(
-        streak,
+        streak(),
         (s) => enroll(s, 7, inCycle(s, 1)),
         (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
         (s) => unenroll(s, 7, inCycle(s, 1, 2)),
@@ -255,23 +256,23 @@ describe('reenroll', () => {
   })
 
   it('5. resetStreakStatus on a milestone is ignored with a warning', () => {
-    const state = unenrolledInC2(immediate)
-    const t = right(reenroll(state, 7, inCycle(immediate, 2, 4), { resetStreakStatus: true }))
-    expect(t.events).toEqual([ev.reenrolled(2, inCycle(immediate, 2, 4))])
+    const state = unenrolledInC2(immediate())
+    const t = right(reenroll(state, 7, inCycle(immediate(), 2, 4), { resetStreakStatus: true }))
+    expect(t.events).toEqual([ev().reenrolled(2, inCycle(immediate(), 2, 4))])
     expect(t.warnings.map((w) => w.code)).toEqual(['RESET_STREAK_STATUS_IGNORED'])
   })
 
   it('6. emits REENROLLED with the start cycle and increments the version', () => {
-    const state = unenrolledInC2(immediate)
-    const t = right(reenroll(state, 7, inCycle(immediate, 2, 4)))
-    expect(t.events).toEqual([ev.reenrolled(2, inCycle(immediate, 2, 4))])
+    const state = unenrolledInC2(immediate())
+    const t = right(reenroll(state, 7, inCycle(immediate(), 2, 4)))
+    expect(t.events).toEqual([ev().reenrolled(2, inCycle(immediate(), 2, 4))])
     expect(enrolment(t.state, 7).version).toBe(enrolment(state, 7).version + 1)
   })
 
   it('refuses a non-boolean resetStreakStatus with 300004', () => {
-    const state = unenrolledInC2(immediate)
+    const state = unenrolledInC2(immediate())
     expect(
-      left(reenroll(state, 7, inCycle(immediate, 2, 4), { resetStreakStatus: 'yes' as never })),
+      left(reenroll(state, 7, inCycle(immediate(), 2, 4), { resetStreakStatus: 'yes' as never })),
     ).toMatchObject({
       code: 300004,
       field: 'options.resetStreakStatus',

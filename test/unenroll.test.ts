@@ -14,13 +14,13 @@ import {
   streakXYZ,
 } from './support/fixtures.js'
 
-const immediate = initialState(milestoneABC('IMMEDIATE', { goal: 2 }))
-const periodEnd = initialState(milestoneABC('PERIOD_END', { goal: 2 }))
-const ev = eventsOf(immediate.target, 7)
+const immediate = () => initialState(milestoneABC('IMMEDIATE', { goal: 2 }))
+const periodEnd = () => initialState(milestoneABC('PERIOD_END', { goal: 2 }))
+const ev = () => eventsOf(immediate().target, 7)
 
 describe('unenroll', () => {
   it('1. refuses a customer never enrolled with 310126', () => {
-    expect(left(unenroll(immediate, 7, inCycle(immediate, 1)))).toMatchObject({
+    expect(left(unenroll(immediate(), 7, inCycle(immediate(), 1)))).toMatchObject({
       code: 310126,
       field: 'customerId',
     })
@@ -28,54 +28,54 @@ describe('unenroll', () => {
 
   it('1. refuses a customer already unenrolled with 310126 and changes nothing', () => {
     const { state } = play(
-      immediate,
+      immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => unenroll(s, 7, inCycle(s, 1, 1)),
     )
-    expect(left(unenroll(state, 7, inCycle(immediate, 1, 2))).code).toBe(310126)
+    expect(left(unenroll(state, 7, inCycle(immediate(), 1, 2))).code).toBe(310126)
   })
 
   it('2. settles what ended before now first: a PERIOD_END reward of an earlier cycle is issued by this call', () => {
     const { state } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
     )
-    const t = right(unenroll(state, 7, inCycle(periodEnd, 2, 5)))
+    const t = right(unenroll(state, 7, inCycle(periodEnd(), 2, 5)))
     expect(t.events).toEqual([
-      ev.issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
-      ev.unenrolled(2, inCycle(periodEnd, 2, 5)),
+      ev().issued(1, cycleOf(periodEnd(), 1).end, 'PERIOD_END'),
+      ev().unenrolled(2, inCycle(periodEnd(), 2, 5)),
     ])
   })
 
   it('3. takes effect from the cycle holding now; exactly at a cycle end that is the next cycle', () => {
     const { state } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
     )
     // Enrolled for all of c1: its reward is issued, not forfeited, and k is c2.
-    const t = right(unenroll(state, 7, cycleOf(periodEnd, 1).end))
+    const t = right(unenroll(state, 7, cycleOf(periodEnd(), 1).end))
     expect(t.events).toEqual([
-      ev.issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
-      ev.unenrolled(2, cycleOf(periodEnd, 1).end),
+      ev().issued(1, cycleOf(periodEnd(), 1).end, 'PERIOD_END'),
+      ev().unenrolled(2, cycleOf(periodEnd(), 1).end),
     ])
   })
 
   it('3. before the first cycle takes effect from the first cycle', () => {
     const { events } = play(
-      immediate,
+      immediate(),
       (s) => enroll(s, 7, new Date('2025-12-01T00:00:00Z')),
       (s) => unenroll(s, 7, new Date('2025-12-02T00:00:00Z')),
     )
-    expect(events.at(-1)).toEqual(ev.unenrolled(1, new Date('2025-12-02T00:00:00Z')))
+    expect(events.at(-1)).toEqual(ev().unenrolled(1, new Date('2025-12-02T00:00:00Z')))
   })
 
   it('3. after the last cycle has ended refuses with 310019', () => {
-    const { state } = play(immediate, (s) => enroll(s, 7, inCycle(s, 1)))
-    expect(left(unenroll(state, 7, cycleOf(immediate, 5).end))).toMatchObject({
+    const { state } = play(immediate(), (s) => enroll(s, 7, inCycle(s, 1)))
+    expect(left(unenroll(state, 7, cycleOf(immediate(), 5).end))).toMatchObject({
       code: 310019,
       field: 'now',
     })
@@ -83,7 +83,7 @@ describe('unenroll', () => {
 
   it('4. leaves cycles k…N and keeps the progress of cycle k, frozen', () => {
     const { state } = play(
-      immediate,
+      immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
       (s) => unenroll(s, 7, inCycle(s, 2, 2)),
@@ -94,14 +94,14 @@ describe('unenroll', () => {
       startCycle: 1,
       progress: [{ cycle: 2, value: 1, achievedAt: O.none, rewarded: false }],
     })
-    const frozen = right(recordActivity(state, 7, { at: inCycle(immediate, 2, 3) }))
+    const frozen = right(recordActivity(state, 7, { at: inCycle(immediate(), 2, 3) }))
     expect(frozen.state).toBe(state)
     expect(frozen.warnings.map((w) => w.code)).toEqual(['NOT_ENROLLED'])
   })
 
   it('5. never claws back an IMMEDIATE reward already issued', () => {
     const { events } = play(
-      immediate,
+      immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
@@ -109,13 +109,13 @@ describe('unenroll', () => {
       (s) => advance(s, cycleOf(s, 5).end),
     )
     expect(events.filter((e) => e.type.startsWith('REWARD'))).toEqual([
-      ev.issued(1, inCycle(immediate, 1, 2), 'IMMEDIATE'),
+      ev().issued(1, inCycle(immediate(), 1, 2), 'IMMEDIATE'),
     ])
   })
 
   it('6. a PERIOD_END cycle k achieved before the unenrolment is forfeited at its end, not paid', () => {
     const { events } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
@@ -123,14 +123,14 @@ describe('unenroll', () => {
       (s) => advance(s, cycleOf(s, 1).end),
     )
     expect(events.slice(-2)).toEqual([
-      ev.unenrolled(1, inCycle(periodEnd, 1, 3)),
-      ev.forfeited(1, cycleOf(periodEnd, 1).end),
+      ev().unenrolled(1, inCycle(periodEnd(), 1, 3)),
+      ev().forfeited(1, cycleOf(periodEnd(), 1).end),
     ])
   })
 
   it('6. a PERIOD_END cycle k not achieved is neither paid nor forfeited', () => {
     const { events } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => unenroll(s, 7, inCycle(s, 1, 3)),
@@ -154,20 +154,20 @@ describe('unenroll', () => {
   })
 
   it('8. emits UNENROLLED with cycle k, and moves the watermark', () => {
-    const { state } = play(immediate, (s) => enroll(s, 7, inCycle(s, 1)))
-    const t = right(unenroll(state, 7, inCycle(immediate, 3, 1)))
-    expect(t.events).toEqual([ev.unenrolled(3, inCycle(immediate, 3, 1))])
-    expect(t.state.watermark).toEqual(O.some(inCycle(immediate, 3, 1)))
+    const { state } = play(immediate(), (s) => enroll(s, 7, inCycle(s, 1)))
+    const t = right(unenroll(state, 7, inCycle(immediate(), 3, 1)))
+    expect(t.events).toEqual([ev().unenrolled(3, inCycle(immediate(), 3, 1))])
+    expect(t.state.watermark).toEqual(O.some(inCycle(immediate(), 3, 1)))
   })
 
   it('refuses an invalid customer id with 310011 and an Invalid Date with 300004', () => {
-    expect(left(unenroll(immediate, 0, inCycle(immediate, 1))).code).toBe(310011)
-    expect(left(unenroll(immediate, 7, new Date('nope'))).code).toBe(300004)
+    expect(left(unenroll(immediate(), 0, inCycle(immediate(), 1))).code).toBe(310011)
+    expect(left(unenroll(immediate(), 7, new Date('nope'))).code).toBe(300004)
   })
 
   it('a re-enrolment into cycle k before it ends restores the PERIOD_END reward of k', () => {
     const { events } = play(
-      periodEnd,
+      periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 2) }),
@@ -176,8 +176,8 @@ describe('unenroll', () => {
       (s) => advance(s, cycleOf(s, 1).end),
     )
     expect(events.slice(-2)).toEqual([
-      ev.reenrolled(1, inCycle(periodEnd, 1, 4)),
-      ev.issued(1, cycleOf(periodEnd, 1).end, 'PERIOD_END'),
+      ev().reenrolled(1, inCycle(periodEnd(), 1, 4)),
+      ev().issued(1, cycleOf(periodEnd(), 1).end, 'PERIOD_END'),
     ])
   })
 })
