@@ -41,7 +41,9 @@ export default defineConfig([
     format: ['esm'],
     clean: true,
     splitting: true,
-    noExternal: [/^fp-ts/],
+    // fp-ts, date-fns and @date-fns/tz are bundled in (tree-shaken): one file to load instead of
+    // a hundred small modules to resolve, which is most of a cold start.
+    noExternal: [/^fp-ts/, /^date-fns/, /^@date-fns\/tz/],
     esbuildPlugins: [fpTsEs6],
   },
   {

@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/package/**'],
+    setupFiles: ['test/support/setup.ts'],
   },
 })

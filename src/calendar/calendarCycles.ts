@@ -4,7 +4,14 @@
  * @since 0.1.0
  */
 import { TZDate, tz } from '@date-fns/tz'
-import { addDays, addMonths, addWeeks, addYears, format, isValid, parse } from 'date-fns'
+// One module per function: the date-fns root would load all of date-fns at start-up.
+import { addDays } from 'date-fns/addDays'
+import { addMonths } from 'date-fns/addMonths'
+import { addWeeks } from 'date-fns/addWeeks'
+import { addYears } from 'date-fns/addYears'
+import { format } from 'date-fns/format'
+import { isValid } from 'date-fns/isValid'
+import { parse } from 'date-fns/parse'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Cycle } from '../model/cycle.js'
 import { definitionError, type DefinitionError, type DefinitionProblem } from '../model/error.js'

@@ -5,7 +5,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { countEndedBy, countStartedBy } from '../model/cycle.js'
 import type { Enrolment } from '../model/enrolment.js'
 import { byInstant, type EnrolmentEvent } from '../model/event.js'
@@ -34,28 +33,31 @@ const isIdle = (state: EnrolmentState, from: O.Option<Date>, to: Date): boolean 
  * declare const state: EnrolmentState
  * const result = advance(state, new Date('2026-02-01T00:00:00Z'))
  */
-export const advance = (state: EnrolmentState, now: Date): Result =>
-  pipe(
-    checkNow(state, now),
-    E.map((now) => {
-      const moved: EnrolmentState = { ...state, watermark: O.some(now), advancedTo: O.some(now) }
-      if (isIdle(state, state.advancedTo, now)) return { state: moved, events: [], warnings: [] }
-      const emitted: Array<{
-        readonly customerId: number
-        readonly events: ReadonlyArray<EnrolmentEvent>
-      }> = []
-      const enrolments = mapCustomers(state.enrolments, (enrolment: Enrolment) => {
-        const step = settle(state.target, enrolment, now)
-        if (step.events.length > 0)
-          emitted.push({ customerId: enrolment.customerId, events: step.events })
-        return step.enrolment === enrolment
-          ? enrolment
-          : { ...step.enrolment, version: enrolment.version + 1 }
-      })
-      // Ties in `at` arise customer by customer, in ascending customer id.
-      const events = byInstant(
-        emitted.sort((a, b) => a.customerId - b.customerId).flatMap((chunk) => chunk.events),
-      )
-      return { state: { ...moved, enrolments }, events, warnings: [] }
-    }),
+export const advance = (state: EnrolmentState, now: Date): Result => {
+  const at = checkNow(state, now)
+  if (E.isLeft(at)) return at
+  const moved: EnrolmentState = {
+    ...state,
+    watermark: O.some(at.right),
+    advancedTo: O.some(at.right),
+  }
+  if (isIdle(state, state.advancedTo, at.right))
+    return E.right({ state: moved, events: [], warnings: [] })
+  const emitted: Array<{
+    readonly customerId: number
+    readonly events: ReadonlyArray<EnrolmentEvent>
+  }> = []
+  const enrolments = mapCustomers(state.enrolments, (enrolment: Enrolment) => {
+    const step = settle(state.target, enrolment, at.right)
+    if (step.events.length > 0)
+      emitted.push({ customerId: enrolment.customerId, events: step.events })
+    return step.enrolment === enrolment
+      ? enrolment
+      : { ...step.enrolment, version: enrolment.version + 1 }
+  })
+  // Ties in `at` arise customer by customer, in ascending customer id.
+  const events = byInstant(
+    emitted.sort((a, b) => a.customerId - b.customerId).flatMap((chunk) => chunk.events),
   )
+  return E.right({ state: { ...moved, enrolments }, events, warnings: [] })
+}

@@ -27,7 +27,7 @@ export const commit = (
       version: previous === undefined ? 1 : previous.version + 1,
     }),
   },
-  events: byInstant(events),
+  events: events.length > 1 ? byInstant(events) : events,
   warnings,
 })
 

@@ -99,26 +99,23 @@ export const enroll = (
   customerId: number,
   now: Date,
   options?: EnrollOptions,
-): Result =>
-  pipe(
-    E.Do,
-    E.bind('customerId', () => checkCustomerId(customerId)),
-    E.bind('now', () => checkNow(state, now)),
-    E.bind('start', () => checkStartOptions(options)),
-    E.flatMap(({ customerId, now, start: { period, initialBalance } }) => {
-      const stored = getCustomer(state.enrolments, customerId)
-      if (stored === undefined) return enrollNew(state, customerId, now, period, initialBalance)
-      return pipe(
-        checkCustomerClock(stored, now),
-        E.flatMap((enrolment) =>
-          enrolment.status === 'ENROLLED'
-            ? E.left(alreadyEnrolled(state, customerId))
-            : reenrollUnenrolled(state, enrolment, now, {
-                resetStreakStatus: false,
-                initialBalance,
-                period,
-              }),
-        ),
-      )
-    }),
-  )
+): Result => {
+  const id = checkCustomerId(customerId)
+  if (E.isLeft(id)) return id
+  const at = checkNow(state, now)
+  if (E.isLeft(at)) return at
+  const start = checkStartOptions(options)
+  if (E.isLeft(start)) return start
+  const { period, initialBalance } = start.right
+  const stored = getCustomer(state.enrolments, id.right)
+  if (stored === undefined) return enrollNew(state, id.right, at.right, period, initialBalance)
+  const clock = checkCustomerClock(stored, at.right)
+  if (E.isLeft(clock)) return clock
+  return stored.status === 'ENROLLED'
+    ? E.left(alreadyEnrolled(state, id.right))
+    : reenrollUnenrolled(state, stored, at.right, {
+        resetStreakStatus: false,
+        initialBalance,
+        period,
+      })
+}

@@ -2,7 +2,6 @@
 // customerId is 310011; an Invalid Date, a bad number or a clock going back is 300004.
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
 import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentState } from '../model/state.js'
@@ -33,17 +32,18 @@ export const checkInstant = (value: unknown, field: string): E.Either<EnrolmentE
     : E.left(invalid(`${field} must be a valid Date, got ${describe(value)}`, field))
 
 /** `now` must be a valid Date not earlier than the state's watermark (SPEC §2). */
-export const checkNow = (state: EnrolmentState, now: unknown): E.Either<EnrolmentError, Date> =>
-  E.flatMap(checkInstant(now, 'now'), (instant) =>
-    O.isSome(state.watermark) && instant.getTime() < state.watermark.value.getTime()
-      ? E.left(
-          invalid(
-            `now (${instant.toISOString()}) is earlier than the latest operation (${state.watermark.value.toISOString()})`,
-            'now',
-          ),
-        )
-      : E.right(instant),
-  )
+export const checkNow = (state: EnrolmentState, now: unknown): E.Either<EnrolmentError, Date> => {
+  const instant = checkInstant(now, 'now')
+  if (E.isLeft(instant)) return instant
+  return O.isSome(state.watermark) && instant.right.getTime() < state.watermark.value.getTime()
+    ? E.left(
+        invalid(
+          `now (${instant.right.toISOString()}) is earlier than the latest operation (${state.watermark.value.toISOString()})`,
+          'now',
+        ),
+      )
+    : instant
+}
 
 /** An operation on a customer may not go back before that customer's settled instant (SPEC §2). */
 export const checkCustomerClock = (
@@ -124,13 +124,19 @@ export const checkStartOptions = (
     readonly period: string | undefined
     readonly initialBalance: number | undefined
   }
-> =>
-  pipe(
-    checkOptions(options),
-    E.bindTo('options'),
-    E.bind('period', ({ options }) => checkPeriod(options)),
-    E.bind('initialBalance', ({ options }) => checkInitialBalance(options)),
-  )
+> => {
+  const checked = checkOptions(options)
+  if (E.isLeft(checked)) return checked
+  const period = checkPeriod(checked.right)
+  if (E.isLeft(period)) return period
+  const initialBalance = checkInitialBalance(checked.right)
+  if (E.isLeft(initialBalance)) return initialBalance
+  return E.right({
+    options: checked.right,
+    period: period.right,
+    initialBalance: initialBalance.right,
+  })
+}
 
 /** A 300004 error naming `field`. */
 export const invalid = (message: string, field: string): EnrolmentError =>

@@ -100,8 +100,7 @@ export const reenrollUnenrolled = (
         warnings.push(initialBalanceIgnored)
       const given = target.kind === 'MILESTONE' ? options.initialBalance : undefined
       // SPEC §3 reenroll.3: the given balance replaces the progress; else the frozen one resumes.
-      const balance =
-        given ?? enrolment.progress.find((p) => p.cycle === start.index)?.value
+      const balance = given ?? enrolment.progress.find((p) => p.cycle === start.index)?.value
       const balanced =
         balance === undefined
           ? { enrolment, events: [] }
@@ -128,27 +127,24 @@ export const reenroll = (
   customerId: number,
   now: Date,
   options?: ReenrollOptions,
-): Result =>
-  pipe(
-    E.Do,
-    E.bind('customerId', () => checkCustomerId(customerId)),
-    E.bind('now', () => checkNow(state, now)),
-    E.bind('start', () => checkStartOptions(options)),
-    E.bind('resetStreakStatus', ({ start }) => checkResetStreakStatus(start.options)),
-    E.flatMap((input) => {
-      const stored = getCustomer(state.enrolments, input.customerId)
-      if (stored === undefined)
-        return E.left(notEnrolled(state, input.customerId, 'never enrolled'))
-      return pipe(
-        checkCustomerClock(stored, input.now),
-        E.flatMap((enrolment) =>
-          enrolment.status === 'ENROLLED'
-            ? E.left(alreadyEnrolled(state, input.customerId))
-            : reenrollUnenrolled(state, enrolment, input.now, {
-                ...input.start,
-                resetStreakStatus: input.resetStreakStatus,
-              }),
-        ),
-      )
-    }),
-  )
+): Result => {
+  const id = checkCustomerId(customerId)
+  if (E.isLeft(id)) return id
+  const at = checkNow(state, now)
+  if (E.isLeft(at)) return at
+  const start = checkStartOptions(options)
+  if (E.isLeft(start)) return start
+  const reset = checkResetStreakStatus(start.right.options)
+  if (E.isLeft(reset)) return reset
+  const stored = getCustomer(state.enrolments, id.right)
+  if (stored === undefined) return E.left(notEnrolled(state, id.right, 'never enrolled'))
+  const clock = checkCustomerClock(stored, at.right)
+  if (E.isLeft(clock)) return clock
+  return stored.status === 'ENROLLED'
+    ? E.left(alreadyEnrolled(state, id.right))
+    : reenrollUnenrolled(state, stored, at.right, {
+        period: start.right.period,
+        initialBalance: start.right.initialBalance,
+        resetStreakStatus: reset.right,
+      })
+}

@@ -92,6 +92,9 @@ const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step =>
  */
 export const settle = (target: Target, enrolment: Enrolment, until: Date): Step => {
   const ended = countEndedBy(target.cycles, until)
+  // The usual case, on every activity: no cycle ended since, no balance waiting for its cycle.
+  if (ended <= enrolment.settledCycles && enrolment.progress.length === 0)
+    return { enrolment, events: [] }
   let current = enrolment
   const events: Array<EnrolmentEvent> = []
   const apply = (step: Step): void => {

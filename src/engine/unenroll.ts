@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import type { Cycle } from '../model/cycle.js'
 import { ErrorCode, enrolmentError } from '../model/error.js'
 import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentEvent } from '../model/event.js'
@@ -35,56 +35,49 @@ import type { Result } from './transition.js'
  * const result = unenroll(state, 423789336, new Date('2026-03-15T12:00:00Z'))
  * if (E.isLeft(result)) console.log(result.left.code) // e.g. 310126
  */
-export const unenroll = (state: EnrolmentState, customerId: number, now: Date): Result =>
-  pipe(
-    E.Do,
-    E.bind('customerId', () => checkCustomerId(customerId)),
-    E.bind('now', () => checkNow(state, now)),
-    E.flatMap(({ customerId, now }) => {
-      const stored = getCustomer(state.enrolments, customerId)
-      if (stored === undefined) return E.left(notEnrolled(state, customerId, 'never enrolled'))
-      return pipe(
-        checkCustomerClock(stored, now),
-        E.flatMap((enrolment) =>
-          enrolment.status === 'UNENROLLED'
-            ? E.left(notEnrolled(state, customerId, 'already unenrolled'))
-            : E.right(enrolment),
-        ),
-        E.flatMap((enrolment) =>
-          pipe(
-            unenrolmentCycle(state.target, now),
-            E.fromOption(() =>
-              enrolmentError(
-                ErrorCode.TARGET_PERIOD_NOT_FOUND,
-                `every cycle of target ${state.target.targetId} has ended by ${now.toISOString()}`,
-                'now',
-              ),
-            ),
-            E.map((k) => {
-              // SPEC §3 unenroll.2: rewards of cycles that ended before now are settled first.
-              const settled = settle(state.target, enrolment, now)
-              // SPEC §3 unenroll.4: progress of cycle k is kept, frozen; a later start cycle's is not.
-              const progress = settled.enrolment.progress.filter((p) => p.cycle <= k.index)
-              const unenrolled: Enrolment = {
-                ...settled.enrolment,
-                status: 'UNENROLLED',
-                fromCycle: k.index,
-                since: now,
-                settledAt: now,
-                progress,
-              }
-              const event: EnrolmentEvent = {
-                type: 'UNENROLLED',
-                customerId,
-                targetGroupId: state.target.targetGroupId,
-                targetId: state.target.targetId,
-                at: now,
-                cycle: k.index,
-              }
-              return commit(state, stored, unenrolled, [...settled.events, event], [], O.some(now))
-            }),
-          ),
-        ),
-      )
-    }),
-  )
+export const unenroll = (state: EnrolmentState, customerId: number, now: Date): Result => {
+  const id = checkCustomerId(customerId)
+  if (E.isLeft(id)) return id
+  const at = checkNow(state, now)
+  if (E.isLeft(at)) return at
+  const stored = getCustomer(state.enrolments, id.right)
+  if (stored === undefined) return E.left(notEnrolled(state, id.right, 'never enrolled'))
+  const clock = checkCustomerClock(stored, at.right)
+  if (E.isLeft(clock)) return clock
+  if (stored.status === 'UNENROLLED')
+    return E.left(notEnrolled(state, id.right, 'already unenrolled'))
+  const k = unenrolmentCycle(state.target, at.right)
+  if (O.isNone(k))
+    return E.left(
+      enrolmentError(
+        ErrorCode.TARGET_PERIOD_NOT_FOUND,
+        `every cycle of target ${state.target.targetId} has ended by ${at.right.toISOString()}`,
+        'now',
+      ),
+    )
+  return E.right(leave(state, stored, at.right, k.value))
+}
+
+const leave = (state: EnrolmentState, stored: Enrolment, now: Date, k: Cycle) => {
+  // SPEC §3 unenroll.2: rewards of cycles that ended before now are settled first.
+  const settled = settle(state.target, stored, now)
+  // SPEC §3 unenroll.4: progress of cycle k is kept, frozen; a later start cycle's is not.
+  const progress = settled.enrolment.progress.filter((p) => p.cycle <= k.index)
+  const unenrolled: Enrolment = {
+    ...settled.enrolment,
+    status: 'UNENROLLED',
+    fromCycle: k.index,
+    since: now,
+    settledAt: now,
+    progress,
+  }
+  const event: EnrolmentEvent = {
+    type: 'UNENROLLED',
+    customerId: stored.customerId,
+    targetGroupId: state.target.targetGroupId,
+    targetId: state.target.targetId,
+    at: now,
+    cycle: k.index,
+  }
+  return commit(state, stored, unenrolled, [...settled.events, event], [], O.some(now))
+}

@@ -1,0 +1,316 @@
+// `npm run bench`: performance and footprint figures, each a ratio or a count from one run, written
+// to bench/results.json. Run on the built package (dist), as users run it.
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import * as E from 'fp-ts/lib/Either.js'
+import { Bench } from 'tinybench'
+import {
+  advance,
+  calendarCycles,
+  defineMilestone,
+  enroll,
+  initialState,
+  recordActivity,
+  reenroll,
+  unenroll,
+  type Cycle,
+  type EnrolmentEvent,
+  type EnrolmentState,
+  type MilestoneTarget,
+  type Result,
+} from '../dist/index.js'
+import { cycleContaining } from '../src/model/cycle.js'
+import { MutableFloor, type RewardLine } from './floor.js'
+import { gzBytes } from './size.mjs'
+
+const quick = process.env.BENCH_QUICK === '1'
+const log = (line: string) => console.log(line)
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc === undefined) throw new Error('run with node --expose-gc (npm run bench does)')
+
+const orFail = <A>(r: E.Either<{ readonly message: string }, A>): A => {
+  if (E.isLeft(r)) throw new Error(r.left.message)
+  return r.right
+}
+const step = (r: Result) => {
+  if (E.isLeft(r)) throw new Error(`${r.left.code} ${r.left.message}`)
+  return r.right
+}
+
+/** A seeded PRNG (mulberry32): the same workload on every run, no Math.random. */
+const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+const HOUR = 3_600_000
+const target: MilestoneTarget = orFail(
+  defineMilestone({
+    targetGroupId: 1,
+    targetId: 1,
+    metric: 'COUNT',
+    goal: 2,
+    allocation: 'PERIOD_END',
+    cycles: orFail(
+      calendarCycles({ start: '2026-01-01', frequency: 'WEEKLY', count: 30, timeZone: 'UTC' }),
+    ),
+  }),
+)
+const cycle = (i: number) => target.cycles[i - 1] as Cycle
+
+// ── floorRatio ───────────────────────────────────────────────────────────────────────────────
+
+type Op =
+  | { readonly kind: 'enroll' | 'unenroll' | 'reenroll'; readonly id: number; readonly t: number }
+  | { readonly kind: 'activity'; readonly id: number; readonly t: number }
+  | { readonly kind: 'advance'; readonly t: number }
+
+/** Enrol everyone, then each of 30 cycles: activities, some unenrolments and re-enrolments, advance. */
+const workload = (customers: number): ReadonlyArray<Op> => {
+  const random = prng(42)
+  const ops: Array<Op> = []
+  const start = cycle(1).start.getTime()
+  for (let id = 1; id <= customers; id++) ops.push({ kind: 'enroll', id, t: start })
+  const out = new Set<number>()
+  for (let i = 1; i <= target.cycles.length; i++) {
+    const c = cycle(i)
+    const from = c.start.getTime()
+    const half = (c.end.getTime() - from) / 2
+    for (let id = 1; id <= customers; id++) {
+      if (random() < 0.4) continue
+      const n = 1 + Math.floor(random() * 3)
+      for (let k = 0; k < n; k++)
+        ops.push({ kind: 'activity', id, t: from + Math.floor(random() * half) })
+    }
+    const leaving = Array.from(
+      { length: Math.floor(customers / 50) },
+      () => 1 + Math.floor(random() * customers),
+    )
+    for (const id of leaving)
+      if (!out.has(id)) {
+        out.add(id)
+        ops.push({ kind: 'unenroll', id, t: from + half })
+      }
+    for (const id of [...out].filter(() => random() < 0.5)) {
+      out.delete(id)
+      ops.push({ kind: 'reenroll', id, t: from + half + HOUR })
+    }
+    ops.push({ kind: 'advance', t: c.end.getTime() })
+  }
+  return ops
+}
+
+const rewardLines = (events: ReadonlyArray<EnrolmentEvent>): Array<RewardLine> =>
+  events.flatMap((e) =>
+    e.type === 'REWARD_ISSUED' || e.type === 'REWARD_FORFEITED'
+      ? [`${e.customerId}/${e.cycle}/${e.type}/${e.at.getTime()}`]
+      : [],
+  )
+
+const runLibrary = (ops: ReadonlyArray<Op>) => {
+  let state = initialState(target)
+  const rewards: Array<RewardLine> = []
+  const begin = process.hrtime.bigint()
+  for (const op of ops) {
+    const result =
+      op.kind === 'advance'
+        ? advance(state, new Date(op.t))
+        : op.kind === 'activity'
+          ? recordActivity(state, op.id, { at: new Date(op.t) })
+          : op.kind === 'enroll'
+            ? enroll(state, op.id, new Date(op.t))
+            : op.kind === 'unenroll'
+              ? unenroll(state, op.id, new Date(op.t))
+              : reenroll(state, op.id, new Date(op.t))
+    const t = step(result)
+    state = t.state
+    if (t.events.length > 0) rewards.push(...rewardLines(t.events))
+  }
+  return { ns: Number(process.hrtime.bigint() - begin), rewards }
+}
+
+const runFloor = (ops: ReadonlyArray<Op>) => {
+  const floor = new MutableFloor(target)
+  const begin = process.hrtime.bigint()
+  for (const op of ops) {
+    if (op.kind === 'advance') floor.advance(op.t)
+    else if (op.kind === 'activity') floor.activity(op.id, op.t)
+    else if (op.kind === 'enroll') floor.enroll(op.id, op.t)
+    else if (op.kind === 'unenroll') floor.unenroll(op.id, op.t)
+    else floor.reenroll(op.id, op.t)
+  }
+  return { ns: Number(process.hrtime.bigint() - begin), rewards: floor.rewards }
+}
+
+const floorCustomers = quick ? 5_000 : 100_000
+log(`floor: building a workload of ${floorCustomers} customers over 30 cycles…`)
+const ops = workload(floorCustomers)
+const library = runLibrary(ops)
+const floor = runFloor(ops)
+const same =
+  JSON.stringify([...library.rewards].sort()) === JSON.stringify([...floor.rewards].sort())
+if (!same)
+  throw new Error(
+    'the floor and the library disagree on the rewards: the floor is not the same rules',
+  )
+const floorRatio = library.ns / floor.ns
+log(
+  `floor: ${ops.length} operations, ${library.rewards.length} rewards (same in both); library ${(library.ns / ops.length).toFixed(0)} ns/op, floor ${(floor.ns / ops.length).toFixed(0)} ns/op`,
+)
+
+// ── scaleRatio and idleAdvanceRatio ──────────────────────────────────────────────────────────
+
+const stateOf = (customers: number): EnrolmentState => {
+  let state = initialState(target)
+  const t = new Date(cycle(1).start.getTime())
+  for (let id = 1; id <= customers; id++) state = step(enroll(state, id, t)).state
+  // One advance inside c1 so that later advances with no boundary crossed are idle.
+  return step(advance(state, new Date(cycle(1).start.getTime() + HOUR))).state
+}
+
+const big = quick ? 20_000 : 1_000_000
+const small = 1_000
+
+const perCustomerOps = async (state: EnrolmentState, customers: number) => {
+  const random = prng(7)
+  const mid = new Date(cycle(1).start.getTime() + 2 * HOUR)
+  let s = state
+  const bench = new Bench({ time: quick ? 200 : 1_000, warmup: true })
+  bench
+    .add('recordActivity', () => {
+      s = step(recordActivity(state, 1 + Math.floor(random() * customers), { at: mid })).state
+    })
+    .add('unenroll + reenroll', () => {
+      const id = 1 + Math.floor(random() * customers)
+      const out = step(unenroll(state, id, mid)).state
+      s = step(reenroll(out, id, mid)).state
+    })
+    .add('idle advance', () => {
+      s = step(advance(state, mid)).state
+    })
+  await bench.run()
+  const mean = (name: string) => {
+    const r = bench.getTask(name)?.result
+    if (r === undefined || !('latency' in r)) throw new Error(`no result for ${name}`)
+    return r.latency.mean
+  }
+  void s
+  return {
+    activity: mean('recordActivity'),
+    pair: mean('unenroll + reenroll'),
+    idle: mean('idle advance'),
+  }
+}
+
+log(`scale: building states of ${small} and ${big} customers…`)
+const smallState = stateOf(small)
+gc()
+const heapBefore = process.memoryUsage().heapUsed
+const bigState = stateOf(big)
+gc()
+const bytesPerCustomer = (process.memoryUsage().heapUsed - heapBefore) / big
+const smallTimes = await perCustomerOps(smallState, small)
+const bigTimes = await perCustomerOps(bigState, big)
+const scaleRatio = (bigTimes.activity + bigTimes.pair) / (smallTimes.activity + smallTimes.pair)
+const idleAdvanceRatio = bigTimes.idle / smallTimes.idle
+log(
+  `scale: per op at ${small}: activity ${(smallTimes.activity * 1e6).toFixed(0)} ns, unenroll+reenroll ${(smallTimes.pair * 1e6).toFixed(0)} ns; at ${big}: ${(bigTimes.activity * 1e6).toFixed(0)} ns, ${(bigTimes.pair * 1e6).toFixed(0)} ns`,
+)
+
+// ── cycleLookupRatio ─────────────────────────────────────────────────────────────────────────
+
+const dailyCycles = (count: number): ReadonlyArray<Cycle> =>
+  Array.from({ length: count }, (_, i) => ({
+    index: i + 1,
+    refCode: `d${i + 1}`,
+    start: new Date(Date.UTC(2026, 0, 1 + i)),
+    end: new Date(Date.UTC(2026, 0, 2 + i)),
+  }))
+const lookup = async (count: number) => {
+  const cycles = dailyCycles(count)
+  const random = prng(3)
+  const span = count * 24 * HOUR
+  const from = Date.UTC(2026, 0, 1)
+  const bench = new Bench({ time: quick ? 200 : 1_000, warmup: true })
+  let found = 0
+  bench.add('lookup', () => {
+    if (cycleContaining(cycles, new Date(from + Math.floor(random() * span)))._tag === 'Some')
+      found++
+  })
+  await bench.run()
+  const r = bench.getTask('lookup')?.result
+  if (r === undefined || !('latency' in r) || found === 0) throw new Error('lookup bench failed')
+  return r.latency.mean
+}
+const cycleLookupRatio = (await lookup(10_000)) / (await lookup(10))
+
+// ── gzBytesUnenroll and coldImportMs ─────────────────────────────────────────────────────────
+
+const gzBytesUnenroll = await gzBytes(['unenroll'])
+
+const coldScript = fileURLToPath(new URL('./cold.mjs', import.meta.url))
+const median = (xs: ReadonlyArray<number>) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+const timeNode = (args: ReadonlyArray<string>) => {
+  const begin = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, args, { stdio: 'pipe' })
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.toString()}`)
+  return Number(process.hrtime.bigint() - begin) / 1e6
+}
+const coldRuns = quick ? 5 : 21
+const withImport: Array<number> = []
+const bare: Array<number> = []
+for (let i = 0; i < coldRuns; i++) {
+  withImport.push(timeNode([coldScript]))
+  bare.push(timeNode(['-e', '0']))
+}
+const coldImportMs = median(withImport) - median(bare)
+
+// ── report ───────────────────────────────────────────────────────────────────────────────────
+
+const figures = {
+  floorRatio: { value: floorRatio, goal: 3, better: 'lower' },
+  scaleRatio: { value: scaleRatio, goal: 1.5, better: 'lower' },
+  cycleLookupRatio: { value: cycleLookupRatio, goal: 3, better: 'lower' },
+  idleAdvanceRatio: { value: idleAdvanceRatio, goal: 1.5, better: 'lower' },
+  bytesPerCustomer: { value: bytesPerCustomer, goal: 400, better: 'lower' },
+  gzBytesUnenroll: { value: gzBytesUnenroll, goal: 10_240, better: 'lower' },
+  coldImportMs: { value: coldImportMs, goal: 20, better: 'lower' },
+} as const
+
+console.table(
+  Object.fromEntries(
+    Object.entries(figures).map(([name, f]) => [
+      name,
+      { value: Number(f.value.toFixed(2)), goal: `≤ ${f.goal}`, met: f.value <= f.goal },
+    ]),
+  ),
+)
+const results = {
+  measuredAt: new Date().toISOString(),
+  quick,
+  machine: {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  },
+  workload: {
+    floorCustomers,
+    floorOperations: ops.length,
+    scaleCustomers: [small, big],
+    lookupCycles: [10, 10_000],
+  },
+  figures: Object.fromEntries(
+    Object.entries(figures).map(([name, f]) => [name, Number(f.value.toFixed(3))]),
+  ),
+  goals: Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f.goal])),
+  allMet: Object.values(figures).every((f) => f.value <= f.goal),
+}
+if (!quick)
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`)
+log(quick ? 'quick run: bench/results.json not written' : 'written: bench/results.json')
