@@ -7,7 +7,7 @@ import {
   type Enrolment,
   type StreakStatus,
 } from '../model/enrolment.js'
-import { rewardKey, type EnrolmentEvent } from '../model/event.js'
+import { cycleRewardKey, levelRewardKey, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type StreakTarget, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 
@@ -53,25 +53,30 @@ const streakLevels = (
   const reached = target.levels.filter(
     (level) => level <= count && !streak.achievedLevels.includes(level),
   )
-  const base = {
-    customerId: enrolment.customerId,
-    targetGroupId: target.targetGroupId,
-    targetId: target.targetId,
-    at,
-    cycle: cycle.index,
-  }
+  const { customerId } = enrolment
+  const { targetGroupId, targetId } = target
   const events = reached.flatMap((level): ReadonlyArray<EnrolmentEvent> => [
-    { ...base, type: 'STREAK_LEVEL_ACHIEVED', level, epoch: streak.epoch },
     {
-      ...base,
+      type: 'STREAK_LEVEL_ACHIEVED',
+      customerId,
+      targetGroupId,
+      targetId,
+      at,
+      cycle: cycle.index,
+      level,
+      epoch: streak.epoch,
+    },
+    {
       type: 'REWARD_ISSUED',
+      customerId,
+      targetGroupId,
+      targetId,
+      at,
+      cycle: cycle.index,
       allocation: 'IMMEDIATE',
       level,
       epoch: streak.epoch,
-      idempotencyKey: rewardKey(target.targetGroupId, target.targetId, enrolment.customerId, {
-        level,
-        epoch: streak.epoch,
-      }),
+      idempotencyKey: levelRewardKey(targetGroupId, targetId, customerId, streak.epoch, level),
     },
   ])
   const achievedLevels = [...streak.achievedLevels, ...reached].sort((a, b) => a - b)
@@ -103,12 +108,19 @@ export const achieve = (
       if (target.allocation === 'PERIOD_END' || progress.rewarded)
         return { enrolment: withProgress(enrolment, reached), events: [achieved] }
       const reward: EnrolmentEvent = {
-        ...achieved,
         type: 'REWARD_ISSUED',
+        customerId: enrolment.customerId,
+        targetGroupId: target.targetGroupId,
+        targetId: target.targetId,
+        at,
+        cycle: cycle.index,
         allocation: 'IMMEDIATE',
-        idempotencyKey: rewardKey(target.targetGroupId, target.targetId, enrolment.customerId, {
-          cycle: cycle.index,
-        }),
+        idempotencyKey: cycleRewardKey(
+          target.targetGroupId,
+          target.targetId,
+          enrolment.customerId,
+          cycle.index,
+        ),
       }
       return {
         enrolment: withProgress(enrolment, { ...reached, rewarded: true }),

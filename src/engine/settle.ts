@@ -2,7 +2,7 @@
 import * as O from 'fp-ts/lib/Option.js'
 import { countEndedBy, cycleAt, type Cycle } from '../model/cycle.js'
 import type { Enrolment } from '../model/enrolment.js'
-import { rewardKey, type EnrolmentEvent } from '../model/event.js'
+import { cycleRewardKey, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type Target } from '../model/target.js'
 import { achieve, type Step } from './achieve.js'
 import { absurd } from '../internal/absurd.js'
@@ -41,28 +41,37 @@ const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step =>
     progress === undefined
       ? enrolment
       : { ...enrolment, progress: enrolment.progress.filter((p) => p !== progress) }
-  const base = {
-    customerId: enrolment.customerId,
-    targetGroupId: target.targetGroupId,
-    targetId: target.targetId,
-    at: cycle.end,
-    cycle: cycle.index,
-  }
+  const { customerId } = enrolment
+  const { targetGroupId, targetId } = target
+  const at = cycle.end
   switch (target.kind) {
     case 'MILESTONE': {
       if (target.allocation === 'IMMEDIATE' || !achieved) return { enrolment: closed, events: [] }
-      const reward = {
-        ...base,
-        allocation: 'PERIOD_END' as const,
-        idempotencyKey: rewardKey(target.targetGroupId, target.targetId, enrolment.customerId, {
-          cycle: cycle.index,
-        }),
-      }
+      const idempotencyKey = cycleRewardKey(targetGroupId, targetId, customerId, cycle.index)
       // SPEC §3 unenroll.6: achieved, then out of the cycle by its end (unenrolled, or re-enrolled
       // from a later cycle): forfeited, not paid.
       const event: EnrolmentEvent = takesPart(enrolment, cycle)
-        ? { ...reward, type: 'REWARD_ISSUED' }
-        : { ...reward, type: 'REWARD_FORFEITED', reason: 'UNENROLLED' }
+        ? {
+            type: 'REWARD_ISSUED',
+            customerId,
+            targetGroupId,
+            targetId,
+            at,
+            cycle: cycle.index,
+            allocation: 'PERIOD_END',
+            idempotencyKey,
+          }
+        : {
+            type: 'REWARD_FORFEITED',
+            customerId,
+            targetGroupId,
+            targetId,
+            at,
+            cycle: cycle.index,
+            allocation: 'PERIOD_END',
+            idempotencyKey,
+            reason: 'UNENROLLED',
+          }
       return { enrolment: closed, events: [event] }
     }
     case 'STREAK': {
@@ -77,7 +86,17 @@ const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step =>
       const streak = enrolment.streak.value
       return {
         enrolment: { ...closed, streak: O.some({ ...streak, count: 0 }) },
-        events: [{ ...base, type: 'STREAK_BROKEN', count: streak.count }],
+        events: [
+          {
+            type: 'STREAK_BROKEN',
+            customerId,
+            targetGroupId,
+            targetId,
+            at,
+            cycle: cycle.index,
+            count: streak.count,
+          },
+        ],
       }
     }
     default:

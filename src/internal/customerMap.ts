@@ -35,22 +35,54 @@ interface Branch<V> {
   readonly kind: 'branch'
   readonly bitmap: number
   readonly children: ReadonlyArray<Node<V>>
+  /** The batch that created this node and may still write it in place; null once published. */
+  readonly owner: Owner | null
+}
+
+/** A batch's identity: nodes it created carry it and may be written in place by that batch only. */
+export type Owner = object
+
+/** A branch being written in place by the batch that owns it. */
+interface WritableBranch<V> {
+  bitmap: number
+  readonly children: Array<Node<V>>
 }
 
 type Node<V> = Leaf<V> | Collision<V> | Branch<V>
 
-/** An immutable map keyed by customer id; every update returns a new map sharing the rest. */
+/**
+ * An immutable map keyed by customer id; every update returns a new map sharing the rest.
+ * Inside a batch (`owner` set) updates write the nodes the batch created in place instead of
+ * copying them again: the map the batch started from is never touched.
+ */
 export interface CustomerMap<V> {
   readonly size: number
   readonly root: Branch<V>
+  readonly owner: Owner | null
 }
 
 // constructors
 
-const emptyBranch: Branch<never> = { kind: 'branch', bitmap: 0, children: [] }
+const emptyBranch: Branch<never> = { kind: 'branch', bitmap: 0, children: [], owner: null }
 
 /** The map with no customers. */
-export const emptyCustomerMap = <V>(): CustomerMap<V> => ({ size: 0, root: emptyBranch })
+export const emptyCustomerMap = <V>(): CustomerMap<V> => ({
+  size: 0,
+  root: emptyBranch,
+  owner: null,
+})
+
+/** The same map, open for a batch: its updates may write in place the nodes the batch creates. */
+export const openCustomerMap = <V>(map: CustomerMap<V>, owner: Owner): CustomerMap<V> => ({
+  ...map,
+  owner,
+})
+
+/** The map a batch built, closed: no one may write any of its nodes in place any more. */
+export const closeCustomerMap = <V>(map: CustomerMap<V>): CustomerMap<V> => ({
+  ...map,
+  owner: null,
+})
 
 // operations
 
@@ -90,30 +122,44 @@ const lookup = <V>(node: Node<V>, hash: number, key: number, shift: number): V |
 export const getCustomer = <V>(map: CustomerMap<V>, key: number): V | undefined =>
   lookup(map.root, hashOf(key), key, 0)
 
-const merge = <V>(a: Leaf<V>, b: Leaf<V>, shift: number): Node<V> => {
+const merge = <V>(a: Leaf<V>, b: Leaf<V>, shift: number, owner: Owner | null): Node<V> => {
   if (shift > MAX_SHIFT || a.hash === b.hash)
     return { kind: 'collision', hash: a.hash, leaves: [a, b] }
   const ia = (a.hash >>> shift) & MASK
   const ib = (b.hash >>> shift) & MASK
-  if (ia === ib) return { kind: 'branch', bitmap: 1 << ia, children: [merge(a, b, shift + BITS)] }
+  if (ia === ib)
+    return {
+      kind: 'branch',
+      bitmap: 1 << ia,
+      children: [merge(a, b, shift + BITS, owner)],
+      owner,
+    }
   return {
     kind: 'branch',
     bitmap: (1 << ia) | (1 << ib),
     children: ia < ib ? [a, b] : [b, a],
+    owner,
   }
 }
+
+const writable = <V>(branch: Branch<V>): WritableBranch<V> => branch as unknown as WritableBranch<V>
 
 interface Inserted<V> {
   readonly node: Node<V>
   readonly added: boolean
 }
 
-const insert = <V>(node: Node<V>, leaf: Leaf<V>, shift: number): Inserted<V> => {
+const insert = <V>(
+  node: Node<V>,
+  leaf: Leaf<V>,
+  shift: number,
+  owner: Owner | null,
+): Inserted<V> => {
   switch (node.kind) {
     case 'leaf':
       return node.key === leaf.key
         ? { node: leaf, added: false }
-        : { node: merge(node, leaf, shift), added: true }
+        : { node: merge(node, leaf, shift, owner), added: true }
     case 'collision': {
       const at = node.leaves.findIndex((l) => l.key === leaf.key)
       if (at < 0) return { node: { ...node, leaves: [...node.leaves, leaf] }, added: true }
@@ -124,14 +170,26 @@ const insert = <V>(node: Node<V>, leaf: Leaf<V>, shift: number): Inserted<V> => 
     case 'branch': {
       const bit = 1 << ((leaf.hash >>> shift) & MASK)
       const slot = slotOf(node.bitmap, bit)
-      const children = node.children.slice()
+      const inPlace = owner !== null && node.owner === owner
       if ((node.bitmap & bit) === 0) {
+        if (inPlace) {
+          const w = writable(node)
+          w.children.splice(slot, 0, leaf)
+          w.bitmap |= bit
+          return { node, added: true }
+        }
+        const children = node.children.slice()
         children.splice(slot, 0, leaf)
-        return { node: { kind: 'branch', bitmap: node.bitmap | bit, children }, added: true }
+        return { node: { kind: 'branch', bitmap: node.bitmap | bit, children, owner }, added: true }
       }
-      const inner = insert(children[slot] as Node<V>, leaf, shift + BITS)
+      const inner = insert(node.children[slot] as Node<V>, leaf, shift + BITS, owner)
+      if (inPlace) {
+        writable(node).children[slot] = inner.node
+        return { node, added: inner.added }
+      }
+      const children = node.children.slice()
       children[slot] = inner.node
-      return { node: { kind: 'branch', bitmap: node.bitmap, children }, added: inner.added }
+      return { node: { kind: 'branch', bitmap: node.bitmap, children, owner }, added: inner.added }
     }
     default:
       return absurd(node)
@@ -140,23 +198,36 @@ const insert = <V>(node: Node<V>, leaf: Leaf<V>, shift: number): Inserted<V> => 
 
 /** A map with `key` set to `value`; the given map is unchanged. */
 export const setCustomer = <V>(map: CustomerMap<V>, key: number, value: V): CustomerMap<V> => {
-  const { node, added } = insert(map.root, { kind: 'leaf', hash: hashOf(key), key, value }, 0)
-  return { size: added ? map.size + 1 : map.size, root: node as Branch<V> }
+  const leaf: Leaf<V> = { kind: 'leaf', hash: hashOf(key), key, value }
+  const { node, added } = insert(map.root, leaf, 0, map.owner)
+  return { size: added ? map.size + 1 : map.size, root: node as Branch<V>, owner: map.owner }
 }
 
-const mapNode = <V>(node: Node<V>, f: (value: V, key: number) => V): Node<V> => {
+const mapNode = <V>(
+  node: Node<V>,
+  f: (value: V, key: number) => V,
+  owner: Owner | null,
+): Node<V> => {
   switch (node.kind) {
     case 'leaf': {
       const value = f(node.value, node.key)
       return value === node.value ? node : { ...node, value }
     }
     case 'collision': {
-      const leaves = node.leaves.map((leaf) => mapNode(leaf, f) as Leaf<V>)
+      const leaves = node.leaves.map((leaf) => mapNode(leaf, f, owner) as Leaf<V>)
       return leaves.every((leaf, i) => leaf === node.leaves[i]) ? node : { ...node, leaves }
     }
     case 'branch': {
-      const children = node.children.map((child) => mapNode(child, f))
-      return children.every((child, i) => child === node.children[i]) ? node : { ...node, children }
+      if (owner !== null && node.owner === owner) {
+        const w = writable(node)
+        for (let i = 0; i < w.children.length; i++)
+          w.children[i] = mapNode(w.children[i] as Node<V>, f, owner)
+        return node
+      }
+      const children = node.children.map((child) => mapNode(child, f, owner))
+      return children.every((child, i) => child === node.children[i])
+        ? node
+        : { kind: 'branch', bitmap: node.bitmap, children, owner }
     }
     default:
       return absurd(node)
@@ -171,8 +242,8 @@ export const mapCustomers = <V>(
   map: CustomerMap<V>,
   f: (value: V, key: number) => V,
 ): CustomerMap<V> => {
-  const root = mapNode(map.root, f) as Branch<V>
-  return root === map.root ? map : { size: map.size, root }
+  const root = mapNode(map.root, f, map.owner) as Branch<V>
+  return root === map.root ? map : { size: map.size, root, owner: map.owner }
 }
 
 const visit = <V>(node: Node<V>, f: (value: V, key: number) => void): void => {

@@ -111,19 +111,22 @@ export type EnrolmentEventType = EnrolmentEvent['type']
 
 // operations
 
-/**
- * The idempotency key of a milestone cycle's reward, or of a streak level's reward in an epoch.
- * It depends only on which reward it is, never on when or how it was reached.
- */
-export const rewardKey = (
+/** The idempotency key of a milestone cycle's reward: it depends only on which reward it is. */
+export const cycleRewardKey = (
   targetGroupId: number,
   targetId: number,
   customerId: number,
-  reward: { readonly cycle: number } | { readonly level: number; readonly epoch: number },
-): string =>
-  'level' in reward
-    ? `tg${targetGroupId}/t${targetId}/cust${customerId}/epoch${reward.epoch}/level${reward.level}`
-    : `tg${targetGroupId}/t${targetId}/cust${customerId}/cycle${reward.cycle}`
+  cycle: number,
+): string => `tg${targetGroupId}/t${targetId}/cust${customerId}/cycle${cycle}`
+
+/** The idempotency key of a streak level's reward in an epoch. */
+export const levelRewardKey = (
+  targetGroupId: number,
+  targetId: number,
+  customerId: number,
+  epoch: number,
+  level: number,
+): string => `tg${targetGroupId}/t${targetId}/cust${customerId}/epoch${epoch}/level${level}`
 
 /** Orders events by `at`; ties keep the order they arose in (a stable sort, SPEC §4). */
 export const byInstant = (events: ReadonlyArray<EnrolmentEvent>): ReadonlyArray<EnrolmentEvent> =>

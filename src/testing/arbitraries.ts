@@ -1,15 +1,10 @@
 // Arbitraries of targets, cycles, instants, activities and operation sequences (fast-check).
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { advance } from '../engine/advance.js'
-import { enroll, type EnrollOptions } from '../engine/enroll.js'
-import { recordActivity, type Activity } from '../engine/recordActivity.js'
-import { reenroll, type ReenrollOptions } from '../engine/reenroll.js'
-import type { Result } from '../engine/transition.js'
-import { unenroll } from '../engine/unenroll.js'
+import type { Activity } from '../engine/recordActivity.js'
+import type { Operation } from '../engine/applyAll.js'
 import { defineMilestone } from '../model/defineMilestone.js'
 import { defineStreak } from '../model/defineStreak.js'
-import type { EnrolmentState } from '../model/state.js'
 import type { MilestoneTarget, StreakTarget, Target } from '../model/target.js'
 import type { CycleInput } from '../model/targetDefinition.js'
 
@@ -25,24 +20,6 @@ export interface CycleInputsOptions {
   /** At most 100 (SPEC §1). */
   readonly maxCycles?: number
 }
-
-/** One call of the library, as data: what {@link applyOperation} runs. */
-export type Operation =
-  | {
-      readonly kind: 'enroll'
-      readonly customerId: number
-      readonly now: Date
-      readonly options?: EnrollOptions
-    }
-  | { readonly kind: 'unenroll'; readonly customerId: number; readonly now: Date }
-  | {
-      readonly kind: 'reenroll'
-      readonly customerId: number
-      readonly now: Date
-      readonly options?: ReenrollOptions
-    }
-  | { readonly kind: 'activity'; readonly customerId: number; readonly activity: Activity }
-  | { readonly kind: 'advance'; readonly now: Date }
 
 /** Bounds of {@link operations}. */
 export interface OperationsOptions {
@@ -253,21 +230,3 @@ const withDefined = <T extends Record<string, unknown>>(
   Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>
   }
-
-// operations
-
-/** Runs one {@link Operation} on a state. */
-export const applyOperation = (state: EnrolmentState, operation: Operation): Result => {
-  switch (operation.kind) {
-    case 'enroll':
-      return enroll(state, operation.customerId, operation.now, operation.options)
-    case 'unenroll':
-      return unenroll(state, operation.customerId, operation.now)
-    case 'reenroll':
-      return reenroll(state, operation.customerId, operation.now, operation.options)
-    case 'activity':
-      return recordActivity(state, operation.customerId, operation.activity)
-    case 'advance':
-      return advance(state, operation.now)
-  }
-}

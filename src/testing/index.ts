@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
+export { applyOperation, type Operation } from '../engine/applyAll.js'
 export {
   activities,
-  applyOperation,
   cycleInputs,
   instantsAround,
   milestones,
@@ -15,6 +15,5 @@ export {
   streaks,
   targets,
   type CycleInputsOptions,
-  type Operation,
   type OperationsOptions,
 } from './arbitraries.js'
