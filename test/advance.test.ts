@@ -3,6 +3,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
   advance,
+  defineMilestone,
   enroll,
   initialState,
   recordActivity,
@@ -11,6 +12,7 @@ import {
   type EnrolmentState,
 } from '../src/index.js'
 import {
+  at,
   cycleOf,
   enrolment,
   eventsOf,
@@ -91,6 +93,70 @@ describe('advance', () => {
       'REWARD_ISSUED',
       'UNENROLLED',
     ])
+  })
+
+  it('a later advance that crosses a cycle end settles it (after an idle one)', () => {
+    const { state } = play(
+      periodEnd(),
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+      (s) => advance(s, inCycle(s, 1, 2)),
+      (s) => advance(s, inCycle(s, 1, 3)),
+    )
+    expect(right(advance(state, cycleOf(periodEnd(), 1).end)).events).toEqual([
+      eventsOf(periodEnd().target, 1).issued(1, cycleOf(periodEnd(), 1).end, 'PERIOD_END'),
+    ])
+  })
+
+  it("an advance that crosses only a cycle's start gives a balance waiting for it its achievement", () => {
+    const gapped = initialState(
+      right(
+        defineMilestone({
+          targetGroupId: 5,
+          targetId: 5,
+          metric: 'COUNT',
+          goal: 1,
+          allocation: 'PERIOD_END',
+          cycles: [
+            { refCode: 'a', start: at('2026-01-01T00:00:00Z'), end: at('2026-01-10T00:00:00Z') },
+            { refCode: 'b', start: at('2026-01-20T00:00:00Z'), end: at('2026-01-30T00:00:00Z') },
+          ],
+        }),
+      ),
+    )
+    const { state } = play(
+      gapped,
+      (s) => advance(s, at('2026-01-15T00:00:00Z')),
+      (s) => enroll(s, 1, at('2026-01-15T01:00:00Z'), { initialBalance: 1 }),
+      (s) => advance(s, at('2026-01-16T00:00:00Z')),
+    )
+    expect(right(advance(state, at('2026-01-20T00:00:00Z'))).events).toEqual([
+      eventsOf(gapped.target, 1).achieved(2, at('2026-01-20T00:00:00Z')),
+    ])
+  })
+
+  it('leaves the version of a customer it had nothing to settle for', () => {
+    const { state } = play(
+      periodEnd(),
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => advance(s, inCycle(s, 1, 1)),
+      (s) => enroll(s, 2, inCycle(s, 2)),
+    )
+    const t = right(advance(state, inCycle(periodEnd(), 2, 1)))
+    expect(enrolment(t.state, 2)).toBe(enrolment(state, 2))
+    expect(enrolment(t.state, 2).version).toBe(1)
+    expect(enrolment(t.state, 1).version).toBe(2)
+  })
+
+  it('reports ties in ascending customer id, whatever the order of enrolment', () => {
+    const ids = [17, 4, 99, 23, 8, 61, 2, 40, 75, 13]
+    const { state } = play(
+      periodEnd(),
+      ...ids.map((id) => (s: EnrolmentState) => enroll(s, id, inCycle(s, 1))),
+      ...ids.map((id) => (s: EnrolmentState) => recordActivity(s, id, { at: inCycle(s, 1, 1) })),
+    )
+    const t = right(advance(state, cycleOf(periodEnd(), 1).end))
+    expect(t.events.map((e) => e.customerId)).toEqual([...ids].sort((a, b) => a - b))
   })
 
   it('at an instant where one cycle ends and the next begins, the end is settled first', () => {

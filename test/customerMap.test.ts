@@ -1,12 +1,14 @@
 // The persistent map behind the state behaves as a Map, and never changes an earlier version.
-import { fc, test } from '@fast-check/vitest'
-import { describe, expect } from 'vitest'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import {
   emptyCustomerMap,
   forEachCustomer,
   getCustomer,
   hashOf,
   mapCustomers,
+  openCustomerMap,
+  closeCustomerMap,
   setCustomer,
   type CustomerMap,
 } from '../src/internal/customerMap.js'
@@ -24,49 +26,90 @@ const key = fc.oneof(
 )
 
 describe('customerMap', () => {
-  test.prop([fc.array(fc.tuple(key, fc.integer()), { maxLength: 300 })])(
-    'holds what a Map holds after the same writes, and earlier versions are unchanged',
-    (writes) => {
-      const reference = new Map<number, number>()
-      let map = emptyCustomerMap<number>()
-      const versions: Array<[CustomerMap<number>, Array<[number, number]>]> = []
-      for (const [k, v] of writes) {
-        map = setCustomer(map, k, v)
-        reference.set(k, v)
-        versions.push([map, [...reference.entries()].sort((a, b) => a[0] - b[0])])
-      }
-      expect(map.size).toBe(reference.size)
-      for (const [k, v] of reference) expect(getCustomer(map, k)).toBe(v)
-      for (const [version, expected] of versions) expect(entries(version)).toEqual(expected)
-    },
-  )
+  it('holds what a Map holds after the same writes, and earlier versions are unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.integer()), { maxLength: 300 }), (writes) => {
+        const reference = new Map<number, number>()
+        let map = emptyCustomerMap<number>()
+        const versions: Array<[CustomerMap<number>, Array<[number, number]>]> = []
+        for (const [k, v] of writes) {
+          map = setCustomer(map, k, v)
+          reference.set(k, v)
+          versions.push([map, [...reference.entries()].sort((a, b) => a[0] - b[0])])
+        }
+        expect(map.size).toBe(reference.size)
+        for (const [k, v] of reference) expect(getCustomer(map, k)).toBe(v)
+        for (const [version, expected] of versions) expect(entries(version)).toEqual(expected)
+      }),
+    )
+  })
 
-  test.prop([fc.array(fc.tuple(key, fc.integer()), { maxLength: 200 }), key])(
-    'answers undefined for a key never set',
-    (writes, missing) => {
-      const map = writes.reduce(
-        (m, [k, v]) => (k === missing ? m : setCustomer(m, k, v)),
-        emptyCustomerMap<number>(),
-      )
-      expect(getCustomer(map, missing)).toBeUndefined()
-    },
-  )
+  it('answers undefined for a key never set', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, fc.integer()), { maxLength: 200 }),
+        key,
+        (writes, missing) => {
+          const map = writes.reduce(
+            (m, [k, v]) => (k === missing ? m : setCustomer(m, k, v)),
+            emptyCustomerMap<number>(),
+          )
+          expect(getCustomer(map, missing)).toBeUndefined()
+        },
+      ),
+    )
+  })
 
-  test.prop([fc.uniqueArray(key, { maxLength: 200 })])(
-    'mapCustomers shares what it leaves unchanged',
-    (keys) => {
-      const map = keys.reduce((m, k) => setCustomer(m, k, k % 3), emptyCustomerMap<number>())
-      expect(mapCustomers(map, (v) => v)).toBe(map)
-      const doubled = mapCustomers(map, (v, k) => (k % 2 === 0 ? v * 2 + 1 : v))
-      for (const k of keys)
-        expect(getCustomer(doubled, k)).toBe(k % 2 === 0 ? (k % 3) * 2 + 1 : k % 3)
-      expect(entries(map)).toEqual(
-        keys.map((k) => [k, k % 3]).sort((a, b) => (a[0] as number) - (b[0] as number)),
-      )
-    },
-  )
+  it('mapCustomers shares what it leaves unchanged', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 200 }), (keys) => {
+        const map = keys.reduce((m, k) => setCustomer(m, k, k % 3), emptyCustomerMap<number>())
+        expect(mapCustomers(map, (v) => v)).toBe(map)
+        const doubled = mapCustomers(map, (v, k) => (k % 2 === 0 ? v * 2 + 1 : v))
+        for (const k of keys)
+          expect(getCustomer(doubled, k)).toBe(k % 2 === 0 ? (k % 3) * 2 + 1 : k % 3)
+        expect(entries(map)).toEqual(
+          keys.map((k) => [k, k % 3]).sort((a, b) => (a[0] as number) - (b[0] as number)),
+        )
+      }),
+    )
+  })
 
-  test('keeps keys whose 32-bit hashes collide (only keys above 2^32 can)', () => {
+  it('an open map writes its own nodes in place, never those of the map it was opened from', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, fc.integer()), { maxLength: 200 }),
+        fc.array(fc.tuple(key, fc.integer()), { maxLength: 200 }),
+        (before, during) => {
+          const base = before.reduce(
+            (m, [k, v]) => setCustomer(m, k, v),
+            emptyCustomerMap<number>(),
+          )
+          const snapshot = entries(base)
+          let open = openCustomerMap(base, {})
+          const reference = new Map(snapshot)
+          for (const [k, v] of during) {
+            open = setCustomer(open, k, v)
+            reference.set(k, v)
+          }
+          open = mapCustomers(open, (v) => v + 1)
+          const closed = closeCustomerMap(open)
+          expect(entries(base)).toEqual(snapshot)
+          expect(entries(closed)).toEqual(
+            [...reference]
+              .map(([k, v]) => [k, v + 1])
+              .sort((a, b) => (a[0] as number) - (b[0] as number)),
+          )
+          expect(closed.size).toBe(reference.size)
+          const later = setCustomer(closed, 1, -1)
+          expect(entries(closed)).toEqual(entries(closeCustomerMap(open)))
+          expect(getCustomer(later, 1)).toBe(-1)
+        },
+      ),
+    )
+  })
+
+  it('keeps keys whose 32-bit hashes collide (only keys above 2^32 can)', () => {
     const [a, b, c] = [5, 6949403060, 2 ** 40 + 5]
     expect(hashOf(a)).toBe(hashOf(b))
     let map = setCustomer(

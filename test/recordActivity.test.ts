@@ -132,6 +132,16 @@ describe('recordActivity', () => {
     ])
   })
 
+  it('counts an activity at exactly the enrolment instant', () => {
+    const { events } = play(
+      immediate(),
+      (s) => enroll(s, 7, inCycle(s, 1, 3)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 3) }),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 3) }),
+    )
+    expect(events.map((e) => e.type)).toEqual(['ENROLLED', 'CYCLE_ACHIEVED', 'REWARD_ISSUED'])
+  })
+
   it('a customer never enrolled: nothing changes, a NOT_ENROLLED warning', () => {
     const t = right(recordActivity(immediate(), 7, { at: inCycle(immediate(), 1, 1) }))
     expect(t).toEqual({

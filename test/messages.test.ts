@@ -1,0 +1,280 @@
+// SPEC §6: an error or warning says what is wrong, naming the field and the value at fault.
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  calendarCycles,
+  defineMilestone,
+  defineStreak,
+  enroll,
+  initialState,
+  recordActivity,
+  reenroll,
+  unenroll,
+  type Result,
+} from '../src/index.js'
+import { cycleOf, inCycle, milestoneABC, play, streakXYZ } from './support/fixtures.js'
+
+const errorOf = (result: Result) => {
+  if (E.isRight(result)) throw new Error('expected a refusal')
+  return result.left
+}
+const warningsOf = (result: Result) => {
+  if (E.isLeft(result)) throw new Error(`expected a warning, got ${result.left.message}`)
+  return result.right.warnings.map((w) => `${w.code}: ${w.message}`)
+}
+
+describe('error messages', () => {
+  const base = () => initialState(milestoneABC('IMMEDIATE', { metric: 'SUM', goal: 5 }))
+  const enrolled = () => play(base(), (s) => enroll(s, 7, inCycle(s, 1, 5))).state
+  const out = () => play(enrolled(), (s) => unenroll(s, 7, inCycle(s, 1, 6))).state
+  const t0 = () => inCycle(base(), 1, 5)
+
+  it.each([
+    ['a bad customer id, with its value', () => enroll(base(), -4, t0()), ['customerId', '-4']],
+    [
+      'a customer id that is a string',
+      () => enroll(base(), '12' as never, t0()),
+      ['customerId', '"12"'],
+    ],
+    [
+      'a long string, cut short',
+      () => enroll(base(), 'x'.repeat(60) as never, t0()),
+      ['customerId', '…'],
+    ],
+    ['-0', () => enroll(base(), -0, t0()), ['customerId', '-0']],
+    ['an array', () => enroll(base(), [1] as never, t0()), ['an array']],
+    ['an object', () => enroll(base(), {} as never, t0()), ['a object']],
+    ['null', () => enroll(base(), null as never, t0()), ['null']],
+    ['an Invalid Date', () => enroll(base(), 7, new Date('x')), ['now', 'Invalid Date']],
+    [
+      'a date given as a string',
+      () => enroll(base(), 7, '2026-01-01' as never),
+      ['now', '"2026-01-01"'],
+    ],
+    [
+      'a clock going back',
+      () => enroll(enrolled(), 8, inCycle(base(), 1, 1)),
+      ['now', 'earlier than the latest operation', inCycle(base(), 1, 1).toISOString()],
+    ],
+    ['options that are not an object', () => enroll(base(), 7, t0(), 5 as never), ['options', '5']],
+    [
+      'a bad period',
+      () => enroll(base(), 7, t0(), { period: 3 } as never),
+      ['options.period', '3'],
+    ],
+    [
+      'a bad balance',
+      () => enroll(base(), 7, t0(), { initialBalance: -2 }),
+      ['options.initialBalance', '-2'],
+    ],
+    [
+      'a bad reset flag',
+      () => reenroll(out(), 7, inCycle(base(), 1, 7), { resetStreakStatus: 1 } as never),
+      ['options.resetStreakStatus', '1'],
+    ],
+    ['an unknown period', () => enroll(base(), 7, t0(), { period: 'c9' }), ['"c9"', 'no cycle']],
+    [
+      'an ended period',
+      () => enroll(base(), 7, inCycle(base(), 2, 1), { period: 'c1' }),
+      ['"c1"', 'ended', cycleOf(base(), 1).end.toISOString()],
+    ],
+    [
+      'no cycle left',
+      () => enroll(base(), 7, cycleOf(base(), 5).end),
+      ['no cycle', cycleOf(base(), 5).end.toISOString()],
+    ],
+    [
+      'already enrolled',
+      () => enroll(enrolled(), 7, inCycle(base(), 1, 6)),
+      ['customer 7', 'already enrolled', 'target 1'],
+    ],
+    ['never enrolled', () => unenroll(base(), 8, t0()), ['customer 8', 'never enrolled']],
+    [
+      'already unenrolled',
+      () => unenroll(out(), 7, inCycle(base(), 1, 7)),
+      ['customer 7', 'already unenrolled'],
+    ],
+    [
+      'unenrolled after the last cycle',
+      () => unenroll(enrolled(), 7, cycleOf(base(), 5).end),
+      ['every cycle', 'ended', cycleOf(base(), 5).end.toISOString()],
+    ],
+    [
+      "before the customer's settled instant",
+      () =>
+        unenroll(
+          play(enrolled(), (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1), value: 1 })).state,
+          7,
+          inCycle(base(), 1, 9),
+        ),
+      ['customer 7', 'settled instant', inCycle(base(), 2, 1).toISOString()],
+    ],
+    [
+      'an activity that is not an object',
+      () => recordActivity(enrolled(), 7, 3 as never),
+      ['activity', '3'],
+    ],
+    [
+      'a SUM value of 0',
+      () => recordActivity(enrolled(), 7, { at: t0(), value: 0 }),
+      ['activity.value', 'SUM', '0'],
+    ],
+    [
+      'a negative COUNT value',
+      () => recordActivity(initialState(milestoneABC('IMMEDIATE')), 7, { at: t0(), value: -1 }),
+      ['activity.value', '-1'],
+    ],
+  ] as const)('%s', (_, call, parts) => {
+    const error = errorOf(call())
+    for (const part of parts) expect(error.message).toContain(part)
+  })
+})
+
+describe('warning messages', () => {
+  const base = () => initialState(milestoneABC('IMMEDIATE'))
+  it('say why an activity does not count', () => {
+    const { state } = play(
+      base(),
+      (s) => enroll(s, 7, inCycle(s, 1, 5), { period: 'c2' }),
+      (s) => enroll(s, 8, inCycle(s, 1, 5)),
+      (s) => unenroll(s, 8, inCycle(s, 1, 6)),
+    )
+    expect(warningsOf(recordActivity(state, 9, { at: inCycle(base(), 1, 7) }))).toEqual([
+      'NOT_ENROLLED: customer 9 was never enrolled',
+    ])
+    expect(warningsOf(recordActivity(state, 8, { at: inCycle(base(), 1, 7) }))).toEqual([
+      'NOT_ENROLLED: customer 8 is unenrolled',
+    ])
+    expect(warningsOf(recordActivity(state, 7, { at: inCycle(base(), 1, 1) }))[0]).toContain(
+      `is before the enrolment at ${inCycle(base(), 1, 5).toISOString()}`,
+    )
+    expect(warningsOf(recordActivity(state, 7, { at: inCycle(base(), 1, 8) }))).toEqual([
+      'NOT_ENROLLED: customer 7 takes part from cycle 2, not 1',
+    ])
+    expect(warningsOf(recordActivity(state, 7, { at: cycleOf(base(), 5).end }))).toEqual([
+      `OUTSIDE_CYCLES: no cycle holds ${cycleOf(base(), 5).end.toISOString()}`,
+    ])
+  })
+
+  it('say that an option was ignored, and why', () => {
+    const streak = initialState(streakXYZ())
+    expect(warningsOf(enroll(streak, 7, inCycle(streak, 1), { initialBalance: 2 }))).toEqual([
+      'INITIAL_BALANCE_IGNORED: initialBalance applies to milestones only; ignored for a streak',
+    ])
+    const { state } = play(
+      base(),
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => unenroll(s, 7, inCycle(s, 1, 1)),
+    )
+    expect(
+      warningsOf(reenroll(state, 7, inCycle(base(), 1, 2), { resetStreakStatus: true })),
+    ).toEqual([
+      'RESET_STREAK_STATUS_IGNORED: resetStreakStatus applies to streaks only; ignored for a milestone',
+    ])
+  })
+})
+
+describe('definition problems', () => {
+  const cycles = [{ refCode: 'c1', start: new Date('2026-01-01'), end: new Date('2026-02-01') }]
+  const messages = (
+    result: E.Either<
+      {
+        readonly problems: ReadonlyArray<{ path: string; message: string }>
+        readonly message: string
+      },
+      unknown
+    >,
+  ) => {
+    if (E.isRight(result)) throw new Error('expected problems')
+    for (const p of result.left.problems)
+      expect(result.left.message).toContain(`${p.path}: ${p.message}`)
+    return result.left.problems.map((p) => `${p.path}: ${p.message}`)
+  }
+
+  it('name each field and what it must be', () => {
+    expect(
+      messages(
+        defineMilestone({
+          targetGroupId: 0,
+          targetId: 0,
+          metric: 'X',
+          goal: 0,
+          allocation: 'Y',
+          cycles: 'z',
+          name: 1,
+        } as never),
+      ),
+    ).toEqual([
+      'targetGroupId: must be a positive safe integer',
+      'targetId: must be a positive safe integer',
+      'name: must be a string',
+      "metric: must be 'COUNT' or 'SUM'",
+      'goal: must be a finite number > 0',
+      'cycles: must be an array of cycles',
+      "allocation: must be 'IMMEDIATE' or 'PERIOD_END'",
+    ])
+    expect(
+      messages(
+        defineMilestone({
+          targetGroupId: 1,
+          targetId: 1,
+          metric: 'COUNT',
+          goal: 1.5,
+          allocation: 'IMMEDIATE',
+          cycles: [],
+        }),
+      ),
+    ).toEqual([
+      'goal: must be a positive integer (a COUNT goal)',
+      'cycles: must hold at least one cycle',
+    ])
+    expect(
+      messages(
+        defineStreak({
+          targetGroupId: 1,
+          targetId: 1,
+          metric: 'COUNT',
+          goal: 1,
+          streakType: 'X',
+          levels: [2, 2, 9],
+          cycles,
+          allocation: 'PERIOD_END',
+        } as never),
+      ),
+    ).toEqual([
+      "streakType: must be 'CONTINUOUS' or 'NON_CONTINUOUS'",
+      'levels[1]: levels must be strictly ascending',
+      'levels[2]: must be at most the number of cycles (1)',
+      "allocation: streaks are rewarded 'IMMEDIATE' only",
+    ])
+    expect(
+      messages(
+        defineStreak({
+          targetGroupId: 1,
+          targetId: 1,
+          metric: 'COUNT',
+          goal: 1,
+          streakType: 'CONTINUOUS',
+          levels: 3,
+          cycles,
+        } as never),
+      ),
+    ).toEqual(['levels: must be an array of positive integers'])
+    expect(
+      messages(
+        calendarCycles({
+          start: 'x',
+          frequency: 'HOURLY',
+          count: 0,
+          timeZone: 'UTC',
+          refCodeFormat: '',
+        } as never),
+      ),
+    ).toEqual([
+      'frequency: must be one of DAILY, WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY or { everyDays: a positive integer }',
+      'count: must be an integer from 1 to 100',
+      'refCodeFormat: must be a date-fns format pattern',
+      "start: must be a local date 'YYYY-MM-DD'",
+    ])
+  })
+})
