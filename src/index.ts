@@ -53,3 +53,10 @@ export { recordActivity, type Activity } from './engine/recordActivity.js'
 export { advance } from './engine/advance.js'
 export { applyAll, applyOperation, type BatchResult, type Operation } from './engine/applyAll.js'
 export type { Result, Transition } from './engine/transition.js'
+export {
+  handleRequest,
+  STATUS_OF_CODE,
+  type ApiRequest,
+  type ApiResponse,
+} from './boundary/handleRequest.js'
+export type { Envelope, EnvelopeMessage } from './boundary/envelope.js'

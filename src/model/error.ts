@@ -54,6 +54,7 @@ export type WarningCode =
   | 'OUTSIDE_CYCLES'
   | 'INITIAL_BALANCE_IGNORED'
   | 'RESET_STREAK_STATUS_IGNORED'
+  | 'UNKNOWN_FIELD'
 
 /** Something the host should hear of although the operation succeeded (SPEC §6). */
 export interface Warning {
