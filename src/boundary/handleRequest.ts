@@ -118,7 +118,7 @@ export const handleRequest = (
       message: `target ${JSON.stringify(targetText.slice(0, 40))} not found in target group ${targetGroupId}`,
     })
   const endpoint = endpointText as Endpoint
-  const decoded = decodeBody(endpoint, (request).body)
+  const decoded = decodeBody(endpoint, request.body)
   if (E.isLeft(decoded)) return refuse(state, STATUS_OF_CODE[decoded.left.code], decoded.left)
   const { customerId, periodName, initialBalance, resetStreakStatus, warnings } = decoded.right
   if (endpoint === 'unEnroll')
