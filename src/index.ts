@@ -60,3 +60,10 @@ export {
   type ApiResponse,
 } from './boundary/handleRequest.js'
 export type { Envelope, EnvelopeMessage } from './boundary/envelope.js'
+export {
+  decodeState,
+  encodeState,
+  SCHEMA_VERSION,
+  type DecodeError,
+  type EncodedState,
+} from './boundary/stateCodec.js'

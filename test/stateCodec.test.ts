@@ -1,0 +1,176 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- the tamper cases poke into untyped JSON on purpose */
+// The persistence codec: exact round trips, and refusal of truncated, tampered or other-version documents.
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  applyAll,
+  decodeState,
+  encodeState,
+  enroll,
+  initialState,
+  recordActivity,
+  unenroll,
+  type EnrolmentState,
+} from '../src/index.js'
+import { operations, targets } from '../src/testing/index.js'
+import { inCycle, milestoneABC, play, right, streakXYZ } from './support/fixtures.js'
+
+const stories = targets().chain((target) =>
+  fc.tuple(
+    fc.constant(target),
+    operations(target, { customers: 3, maxLength: 30 }),
+    operations(target, { customers: 3, maxLength: 30 }),
+  ),
+)
+
+const sample = (): EnrolmentState =>
+  play(
+    initialState(streakXYZ()),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    (s) => enroll(s, 2, inCycle(s, 1, 2)),
+    (s) => unenroll(s, 2, inCycle(s, 1, 3)),
+  ).state
+
+const left = (document: unknown) => {
+  const result = decodeState(document)
+  if (E.isRight(result)) throw new Error('expected the document to be refused')
+  return result.left
+}
+
+describe('state codec', () => {
+  it('round trip: decode(encode(s)) encodes the same, and continues exactly as s does', () => {
+    fc.assert(
+      fc.property(stories, ([target, first, then]) => {
+        const state = applyAll(initialState(target), first).state
+        const text = JSON.stringify(encodeState(state))
+        const decoded = right(decodeState(text))
+        expect(encodeState(decoded)).toEqual(encodeState(state))
+        const original = applyAll(state, then)
+        const reloaded = applyAll(decoded, then)
+        expect(reloaded.events).toEqual(original.events)
+        expect(reloaded.errors).toEqual(original.errors)
+        expect(encodeState(reloaded.state)).toEqual(encodeState(original.state))
+      }),
+    )
+  })
+
+  it('writes schemaVersion 1, instants as ISO-8601 strings, customers by id', () => {
+    const encoded = encodeState(sample())
+    expect(encoded.schemaVersion).toBe(1)
+    expect(encoded.watermark).toBe(inCycle(sample(), 1, 3).toISOString())
+    expect(encoded.enrolments.map((e) => e.customerId)).toEqual([1, 2])
+    expect(encoded.enrolments[1]).toMatchObject({
+      status: 'UNENROLLED',
+      fromCycle: 1,
+      since: inCycle(sample(), 1, 3).toISOString(),
+    })
+  })
+
+  it('refuses a truncated document', () => {
+    const text = JSON.stringify(encodeState(sample()))
+    expect(left(text.slice(0, text.length - 7))).toEqual({ path: '', message: 'is not valid JSON' })
+  })
+
+  it('refuses another schema version', () => {
+    expect(left({ ...encodeState(sample()), schemaVersion: 2 }).path).toBe('schemaVersion')
+  })
+
+  it.each([
+    [
+      'a tampered instant',
+      (d: any) => {
+        d.enrolments[0].since = '2026-13-01T00:00:00.000Z'
+      },
+      'enrolments[0].since',
+    ],
+    [
+      'a watermark that is not ISO',
+      (d: any) => {
+        d.watermark = 'yesterday'
+      },
+      'watermark',
+    ],
+    [
+      'a negative version',
+      (d: any) => {
+        d.enrolments[0].version = -1
+      },
+      'enrolments[0].version',
+    ],
+    [
+      'an unknown status',
+      (d: any) => {
+        d.enrolments[1].status = 'PAUSED'
+      },
+      'enrolments[1].status',
+    ],
+    [
+      'a start cycle out of range',
+      (d: any) => {
+        d.enrolments[0].startCycle = 99
+      },
+      'enrolments[0].startCycle',
+    ],
+    [
+      'progress of a cycle out of range',
+      (d: any) => {
+        d.enrolments[0].progress = [{ cycle: 0, value: 1, achievedAt: null, rewarded: false }]
+      },
+      'enrolments[0].progress[0].cycle',
+    ],
+    [
+      'a level the target does not have',
+      (d: any) => {
+        d.enrolments[0].streak.achievedLevels = [5]
+      },
+      'enrolments[0].streak.achievedLevels[0]',
+    ],
+    [
+      'a duplicated customer',
+      (d: any) => {
+        d.enrolments[1].customerId = 1
+      },
+      'enrolments[1].customerId',
+    ],
+    [
+      'a tampered target',
+      (d: any) => {
+        d.target.levels = [12, 4]
+      },
+      'target.levels[1]',
+    ],
+    [
+      'overlapping cycles',
+      (d: any) => {
+        d.target.cycles[1].start = d.target.cycles[0].start
+      },
+      'target.cycles[1].start',
+    ],
+    [
+      'an unknown target kind',
+      (d: any) => {
+        d.target.kind = 'BADGE'
+      },
+      'target.kind',
+    ],
+    [
+      'a streak status on a milestone',
+      (d: any) => {
+        d.target = encodeState(initialState(milestoneABC('IMMEDIATE'))).target
+      },
+      'enrolments[0].streak',
+    ],
+  ])('refuses %s, naming its path', (_, tamper, path) => {
+    const document = JSON.parse(JSON.stringify(encodeState(sample())))
+    tamper(document)
+    expect(left(document).path).toBe(path)
+  })
+
+  it('refuses what is not a document at all, never throwing', () => {
+    for (const junk of [null, 3, 'x', [], { schemaVersion: 1 }, { schemaVersion: 1, target: {} }])
+      expect(() => decodeState(junk)).not.toThrow()
+    expect(left(null).path).toBe('')
+  })
+})
