@@ -62,7 +62,9 @@ export {
 export type { Envelope, EnvelopeMessage } from './boundary/envelope.js'
 export {
   decodeState,
+  decodeTarget,
   encodeState,
+  encodeTarget,
   SCHEMA_VERSION,
   type DecodeError,
   type EncodedState,

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest'
 import {
   applyAll,
   decodeState,
+  decodeTarget,
   encodeState,
+  encodeTarget,
   enroll,
   initialState,
   recordActivity,
@@ -166,6 +168,19 @@ describe('state codec', () => {
     const document = JSON.parse(JSON.stringify(encodeState(sample())))
     tamper(document)
     expect(left(document).path).toBe(path)
+  })
+
+  it('encodes and decodes a target definition on its own', () => {
+    for (const target of [milestoneABC('PERIOD_END'), streakXYZ('NON_CONTINUOUS', [2, 5])])
+      expect(right(decodeTarget(JSON.stringify(encodeTarget(target))))).toEqual(target)
+    const tampered = JSON.parse(JSON.stringify(encodeTarget(streakXYZ())))
+    tampered.target.allocation = 'PERIOD_END'
+    expect(decodeTarget(tampered)).toEqual(
+      E.left({ path: 'target.allocation', message: "streaks are rewarded 'IMMEDIATE' only" }),
+    )
+    expect(decodeTarget({ schemaVersion: 0 })).toEqual(
+      E.left({ path: 'schemaVersion', message: 'must be 1' }),
+    )
   })
 
   it('refuses what is not a document at all, never throwing', () => {

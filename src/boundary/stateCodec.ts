@@ -40,7 +40,7 @@ export interface EncodedState {
 const iso = (date: Date): string => date.toISOString()
 const isoOrNull = (date: O.Option<Date>): string | null => (O.isSome(date) ? iso(date.value) : null)
 
-const encodeTarget = (target: Target): Readonly<Record<string, unknown>> => ({
+const targetFields = (target: Target): Readonly<Record<string, unknown>> => ({
   kind: target.kind,
   targetGroupId: target.targetGroupId,
   targetId: target.targetId,
@@ -98,7 +98,7 @@ export const encodeState = (state: EnrolmentState): EncodedState => {
   enrolments.sort((a, b) => a.customerId - b.customerId)
   return {
     schemaVersion: SCHEMA_VERSION,
-    target: encodeTarget(state.target),
+    target: targetFields(state.target),
     watermark: isoOrNull(state.watermark),
     advancedTo: isoOrNull(state.advancedTo),
     enrolments: enrolments.map(encodeEnrolment),
@@ -148,7 +148,7 @@ const record = (value: unknown, path: string): Readonly<Record<string, unknown>>
 const list = (value: unknown, path: string): ReadonlyArray<unknown> =>
   Array.isArray(value) ? (value as ReadonlyArray<unknown>) : refuse(path, 'must be an array')
 
-const decodeTarget = (value: unknown): Target => {
+const readTarget = (value: unknown): Target => {
   const raw = record(value, 'target')
   const cycles = list(ownField(raw, 'cycles'), 'target.cycles').map((c, i) => {
     const cycle = record(c, `target.cycles[${i}]`)
@@ -250,11 +250,11 @@ const decodeEnrolment = (value: unknown, path: string, target: Target): Enrolmen
   return refuse(`${path}.status`, "must be 'ENROLLED' or 'UNENROLLED'")
 }
 
-/**
- * A state from its JSON form (text or parsed), or the path of the first problem. A truncated,
- * tampered or other-version document is refused whole.
- */
-export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentState> => {
+/** Parses JSON text (or takes a parsed value), checks the schema version, and runs `read`. */
+const decodeDocument = <A>(
+  document: unknown,
+  read: (raw: Readonly<Record<string, unknown>>) => A,
+): E.Either<DecodeError, A> => {
   try {
     let parsed: unknown = document
     if (typeof document === 'string') {
@@ -267,7 +267,42 @@ export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentS
     const raw = record(parsed, '')
     if (ownField(raw, 'schemaVersion') !== SCHEMA_VERSION)
       return E.left({ path: 'schemaVersion', message: `must be ${SCHEMA_VERSION}` })
-    const target = decodeTarget(ownField(raw, 'target'))
+    return E.right(read(raw))
+  } catch (thrown) {
+    if (thrown instanceof Refusal) return E.left(thrown.error)
+    throw thrown
+  }
+}
+
+/**
+ * A target definition as plain JSON, to store or send a target on its own.
+ *
+ * @example
+ * import { decodeTarget, encodeTarget, type Target } from 'loyalty-streaks'
+ * declare const target: Target
+ * const same = decodeTarget(JSON.stringify(encodeTarget(target)))
+ */
+export const encodeTarget = (
+  target: Target,
+): {
+  readonly schemaVersion: typeof SCHEMA_VERSION
+  readonly target: Readonly<Record<string, unknown>>
+} => ({
+  schemaVersion: SCHEMA_VERSION,
+  target: targetFields(target),
+})
+
+/** A target definition from its JSON form, re-checked by its smart constructor. */
+export const decodeTarget = (document: unknown): E.Either<DecodeError, Target> =>
+  decodeDocument(document, (raw) => readTarget(ownField(raw, 'target')))
+
+/**
+ * A state from its JSON form (text or parsed), or the path of the first problem. A truncated,
+ * tampered or other-version document is refused whole.
+ */
+export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentState> =>
+  decodeDocument(document, (raw) => {
+    const target = readTarget(ownField(raw, 'target'))
     let enrolments = emptyCustomerMap<Enrolment>()
     list(ownField(raw, 'enrolments'), 'enrolments').forEach((e, i) => {
       const enrolment = decodeEnrolment(e, `enrolments[${i}]`, target)
@@ -275,14 +310,10 @@ export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentS
       enrolments = setCustomer(enrolments, enrolment.customerId, enrolment)
       if (enrolments.size === before) refuse(`enrolments[${i}].customerId`, 'appears twice')
     })
-    return E.right({
+    return {
       target,
       watermark: optionalInstant(ownField(raw, 'watermark'), 'watermark'),
       advancedTo: optionalInstant(ownField(raw, 'advancedTo'), 'advancedTo'),
       enrolments,
-    })
-  } catch (thrown) {
-    if (thrown instanceof Refusal) return E.left(thrown.error)
-    throw thrown
-  }
-}
+    }
+  })
