@@ -1,0 +1,167 @@
+// The service boundary's messages say what is wrong and where (SPEC §6, §7).
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  decodeState,
+  decodeTarget,
+  encodeState,
+  enroll,
+  handleRequest,
+  initialState,
+} from '../src/index.js'
+import { inCycle, milestoneABC, play } from './support/fixtures.js'
+
+const base = () => initialState(milestoneABC('IMMEDIATE'))
+const now = () => inCycle(base(), 1, 5)
+const message = (body: unknown, path = '/targetGroups/101/targets/1/enroll', method = 'POST') => {
+  const r = handleRequest(base(), { method, path, body }, now())
+  return r.body.errors?.[0]?.message ?? ''
+}
+
+describe('boundary messages', () => {
+  it.each([
+    ['[{"customerId": 1', 'body is not valid JSON'],
+    ['{"a": 1}', 'body must be an array of one element, got a object'],
+    ['[]', 'body must hold one element, got none'],
+    [
+      '[{"customerId": 1}, {"customerId": 2}]',
+      'batch is not supported: body must hold one element, got 2',
+    ],
+    ['[true]', 'body[0] must be an object, got true'],
+    [
+      '[{"customerId": "x1"}]',
+      'body[0].customerId must be a positive integer (or a string of its digits), got "x1"',
+    ],
+    ['[{"customerId": 1, "periodName": ""}]', `body[0].periodName must be a cycle's name, got ""`],
+    [
+      '[{"customerId": 1, "initialBalance": -3}]',
+      'body[0].initialBalance must be a finite number ≥ 0, got -3',
+    ],
+    [
+      '[{"customerId": 1, "resetStreakStatus": "no"}]',
+      'body[0].resetStreakStatus must be a boolean, got "no"',
+    ],
+    [`[${' '.repeat(70_000)}]`, 'body is larger than 65536 characters'],
+  ])('a body %s says: %s', (body, expected) => {
+    expect(message(body)).toBe(expected)
+  })
+
+  it('routes and ids say what was not found', () => {
+    expect(message('[]', '/nowhere')).toBe('no route for /nowhere')
+    expect(message('[]', '/targetGroups/101/targets/1/enroll', 'DELETE')).toBe(
+      'DELETE is not allowed: use POST',
+    )
+    expect(message('[]', '/targetGroups/55/targets/1/enroll')).toBe('target group "55" not found')
+    expect(message('[]', '/targetGroups/101/targets/9/enroll')).toBe(
+      'target "9" not found in target group 101',
+    )
+  })
+
+  it('warnings name the field an endpoint ignores, and a reset with nothing to reset', () => {
+    const r = handleRequest(
+      base(),
+      {
+        method: 'POST',
+        path: '/targetGroups/101/targets/1/enroll',
+        body: [{ customerId: 5, extra: 1, resetStreakStatus: true }],
+      },
+      now(),
+    )
+    expect(r.body.warnings).toEqual([
+      { code: 'UNKNOWN_FIELD', message: 'body[0].extra is not a field of enroll; ignored' },
+      {
+        code: 'RESET_STREAK_STATUS_IGNORED',
+        message: 'resetStreakStatus applies to re-enrolments only; ignored for a first enrolment',
+      },
+    ])
+  })
+
+  it('a refused engine call keeps its own message and the warnings', () => {
+    const { state } = play(base(), (s) => enroll(s, 5, now()))
+    const r = handleRequest(
+      state,
+      {
+        method: 'POST',
+        path: '/targetGroups/101/targets/1/enroll',
+        body: [{ customerId: 5, x: 0 }],
+      },
+      now(),
+    )
+    expect(r.body).toEqual({
+      data: null,
+      errors: [{ code: 310119, message: 'customer 5 is already enrolled in target 1' }],
+      warnings: [{ code: 'UNKNOWN_FIELD', message: 'body[0].x is not a field of enroll; ignored' }],
+    })
+  })
+
+  it('codec refusals say what the field must be', () => {
+    const doc = () =>
+      JSON.parse(
+        JSON.stringify(encodeState(play(base(), (s) => enroll(s, 5, now())).state)),
+      ) as Record<string, unknown> & { enrolments: Array<Record<string, unknown>> }
+    const refusal = (d: unknown) => {
+      const r = decodeState(d)
+      return E.isLeft(r) ? r.left : undefined
+    }
+    const withField = (key: string, value: unknown) => {
+      const d = doc()
+      ;(d.enrolments[0] as Record<string, unknown>)[key] = value
+      return refusal(d)
+    }
+    expect(withField('since', 'x')).toEqual({
+      path: 'enrolments[0].since',
+      message: 'must be an ISO-8601 instant (…Z)',
+    })
+    expect(withField('since', '2026-02-30T00:00:00.000Z')).toEqual({
+      path: 'enrolments[0].since',
+      message: 'must be a real instant',
+    })
+    expect(withField('version', 0)).toEqual({
+      path: 'enrolments[0].version',
+      message: `must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}`,
+    })
+    expect(withField('settledCycles', 6)).toEqual({
+      path: 'enrolments[0].settledCycles',
+      message: 'must be an integer from 0 to 5',
+    })
+    expect(withField('status', 'X')).toEqual({
+      path: 'enrolments[0].status',
+      message: "must be 'ENROLLED' or 'UNENROLLED'",
+    })
+    expect(withField('progress', 'x')).toEqual({
+      path: 'enrolments[0].progress',
+      message: 'must be an array',
+    })
+    expect(withField('progress', [1])).toEqual({
+      path: 'enrolments[0].progress[0]',
+      message: 'must be an object',
+    })
+    expect(
+      withField('progress', [{ cycle: 1, value: -1, achievedAt: null, rewarded: false }]),
+    ).toEqual({ path: 'enrolments[0].progress[0].value', message: 'must be a finite number ≥ 0' })
+    expect(withField('progress', [{ cycle: 1, value: 1, achievedAt: null, rewarded: 1 }])).toEqual({
+      path: 'enrolments[0].progress[0].rewarded',
+      message: 'must be a boolean',
+    })
+    expect(withField('streak', { epoch: 1, count: 0, achievedLevels: [] })).toEqual({
+      path: 'enrolments[0].streak',
+      message: 'must be null for a milestone',
+    })
+    const d = doc()
+    d.enrolments.push({ ...d.enrolments[0] })
+    expect(refusal(d)).toEqual({ path: 'enrolments[1].customerId', message: 'appears twice' })
+    expect(refusal({ ...doc(), target: { ...(doc().target as object), kind: 'X' } })).toEqual({
+      path: 'target.kind',
+      message: "must be 'MILESTONE' or 'STREAK'",
+    })
+    expect(refusal({ ...doc(), target: 3 })).toEqual({
+      path: 'target',
+      message: 'must be an object',
+    })
+    expect(refusal({ ...doc(), enrolments: {} })).toEqual({
+      path: 'enrolments',
+      message: 'must be an array',
+    })
+    expect(decodeTarget('{')).toEqual(E.left({ path: '', message: 'is not valid JSON' }))
+  })
+})
