@@ -6,7 +6,7 @@ import { describe } from '../engine/input.js'
 import { isRecord, ownField } from '../internal/guards.js'
 
 /** Bodies larger than this are refused before parsing (characters of the JSON text). */
-export const MAX_BODY_CHARS = 64 * 1024
+const MAX_BODY_CHARS = 64 * 1024
 
 /** The fields each endpoint reads. */
 export type Endpoint = 'enroll' | 'unEnroll'

@@ -27,7 +27,7 @@ export const progressOf = (enrolment: Enrolment, cycle: Cycle): CycleProgress =>
   }
 
 /** The enrolment with `progress` stored for its cycle, replacing what was kept for it. */
-export const withProgress = (enrolment: Enrolment, progress: CycleProgress): Enrolment => {
+const withProgress = (enrolment: Enrolment, progress: CycleProgress): Enrolment => {
   const kept = enrolment.progress
   // Almost always none or just this cycle's: no need to filter and sort.
   const only = kept.length === 0 || (kept.length === 1 && kept[0]?.cycle === progress.cycle)

@@ -12,7 +12,7 @@ import { isPositiveSafeInteger, isRecord, ownField } from '../internal/guards.js
 // model
 
 /** At most 10 levels per streak (SPEC §1). */
-export const MAX_LEVELS = 10
+const MAX_LEVELS = 10
 
 /**
  * What a streak is defined with. `allocation` may only be `'IMMEDIATE'`: a streak with
