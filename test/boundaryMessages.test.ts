@@ -21,7 +21,7 @@ const message = (body: unknown, path = '/targetGroups/101/targets/1/enroll', met
 describe('boundary messages', () => {
   it.each([
     ['[{"customerId": 1', 'body is not valid JSON'],
-    ['{"a": 1}', 'body must be an array of one element, got a object'],
+    ['{"a": 1}', 'body must be an array of one element, got an object'],
     ['[]', 'body must hold one element, got none'],
     [
       '[{"customerId": 1}, {"customerId": 2}]',
@@ -54,6 +54,26 @@ describe('boundary messages', () => {
     expect(message('[]', '/targetGroups/55/targets/1/enroll')).toBe('target group "55" not found')
     expect(message('[]', '/targetGroups/101/targets/9/enroll')).toBe(
       'target "9" not found in target group 101',
+    )
+  })
+
+  it('a route must match the whole path, and long path parts are cut short in messages', () => {
+    const long = 'x'.repeat(300)
+    expect(message('[]', '/api/targetGroups/101/targets/1/enroll')).toBe(
+      'no route for /api/targetGroups/101/targets/1/enroll',
+    )
+    expect(message('[]', '/targetGroups/101/targets/1/enrollment')).toBe(
+      'no route for /targetGroups/101/targets/1/enrollment',
+    )
+    expect(message('[]', `/${long}`)).toBe(`no route for /${'x'.repeat(199)}`)
+    expect(message('[]', '/targetGroups/101/targets/12/enroll')).toBe(
+      'target "12" not found in target group 101',
+    )
+    expect(message('[]', `/targetGroups/${long}/targets/1/enroll`)).toBe(
+      `target group "${'x'.repeat(40)}" not found`,
+    )
+    expect(message('[]', `/targetGroups/101/targets/${long}/enroll`)).toBe(
+      `target "${'x'.repeat(40)}" not found in target group 101`,
     )
   })
 

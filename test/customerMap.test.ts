@@ -134,4 +134,88 @@ describe('customerMap', () => {
     forEachCustomer(upper, (_, k) => seen.push(k))
     expect(seen.sort((x, y) => x - y)).toEqual([a, b, c])
   })
+
+  /** A key above 2^32 whose hash equals key 1's: its low word cancels what its high word mixes in. */
+  const collidingWith1 = (high: number): number =>
+    high * 2 ** 32 + ((1 ^ Math.imul(high, 0x9e3779b1)) >>> 0)
+
+  it('ids below 2^32 never collide: the hash is one-to-one on them', () => {
+    const hashes = new Set<number>()
+    for (let k = 1; k <= 20_000; k++) hashes.add(hashOf(k))
+    hashes.add(hashOf(2 ** 32 - 1))
+    expect(hashes.size).toBe(20_001)
+    expect([...hashes].every((h) => Number.isInteger(h) && h >= 0 && h < 2 ** 32)).toBe(true)
+  })
+
+  it('three colliding keys: each kept, an absent colliding key is absent, old versions unchanged', () => {
+    const [a, b, c, absent] = [1, collidingWith1(1), collidingWith1(2), collidingWith1(3)]
+    expect(new Set([a, b, c, absent].map(hashOf)).size).toBe(1)
+    const two = setCustomer(setCustomer(emptyCustomerMap<string>(), a, 'a'), b, 'b')
+    const three = setCustomer(two, c, 'c')
+    const changed = setCustomer(three, b, 'B')
+    expect([two.size, three.size, changed.size]).toEqual([2, 3, 3])
+    expect(getCustomer(three, absent)).toBeUndefined()
+    expect([getCustomer(two, c), getCustomer(three, c)]).toEqual([undefined, 'c'])
+    expect([getCustomer(three, b), getCustomer(changed, b)]).toEqual(['b', 'B'])
+    expect(mapCustomers(changed, (v) => v)).toBe(changed)
+    expect(
+      getCustomer(
+        mapCustomers(changed, (v) => `${v}!`),
+        c,
+      ),
+    ).toBe('c!')
+  })
+
+  /** Every node of the trie, with the shift it sits at. */
+  const nodesOf = (map: CustomerMap<number>) => {
+    type AnyNode = {
+      kind: string
+      key?: number
+      hash?: number
+      leaves?: ReadonlyArray<{ hash: number }>
+      children?: ReadonlyArray<AnyNode>
+    }
+    const out: Array<{ node: AnyNode; shift: number }> = []
+    const walk = (node: AnyNode, shift: number): void => {
+      out.push({ node, shift })
+      for (const child of node.children ?? []) walk(child, shift + 5)
+    }
+    walk(map.root, 0)
+    return out
+  }
+
+  it('a collision node holds keys of one hash only, where the first of them was', () => {
+    let map = emptyCustomerMap<number>()
+    for (let k = 1; k <= 5_000; k++) map = setCustomer(map, k, k)
+    const leafOf1 = nodesOf(map).find(({ node }) => node.kind === 'leaf' && node.key === 1)
+    const joined = setCustomer(map, collidingWith1(1), 0)
+    const collisions = nodesOf(joined).filter(({ node }) => node.kind === 'collision')
+    expect(collisions).toHaveLength(1)
+    expect(collisions[0]?.shift).toBe(leafOf1?.shift)
+    expect(new Set(collisions[0]?.node.leaves?.map((l) => l.hash))).toEqual(new Set([hashOf(1)]))
+    for (let k = 1; k <= 5_000; k++) expect(getCustomer(joined, k)).toBe(k)
+    expect(getCustomer(joined, collidingWith1(1))).toBe(0)
+    expect(joined.size).toBe(5_001)
+  })
+
+  it('an open map writes the nodes it created in place: one root for the whole batch', () => {
+    const base = setCustomer(setCustomer(emptyCustomerMap<number>(), 1, 1), 2, 2)
+    const first = setCustomer(openCustomerMap(base, {}), 3, 3)
+    expect(first.root).not.toBe(base.root)
+    const second = setCustomer(first, 4, 4)
+    const third = setCustomer(second, 3, 30)
+    const mapped = mapCustomers(third, (v) => v + 1)
+    expect([second.root, third.root, mapped.root]).toEqual([first.root, first.root, first.root])
+    expect(mapped.root).toBe(first.root)
+    expect(entries(closeCustomerMap(mapped))).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 31],
+      [4, 5],
+    ])
+    expect(entries(base)).toEqual([
+      [1, 1],
+      [2, 2],
+    ])
+  })
 })

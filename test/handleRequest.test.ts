@@ -75,6 +75,12 @@ describe('handleRequest', () => {
     expect(enrolment(r.state, 5)).toMatchObject({ status: 'ENROLLED', startCycle: 2 })
   })
 
+  it('enroll passes initialBalance on: a balance reaching the goal achieves the cycle now', () => {
+    const r = call(base(), post('enroll', '[{"customerId": 6, "initialBalance": 5}]'))
+    expect(r.status).toBe(200)
+    expect(r.events.map((e) => e.type)).toEqual(['ENROLLED', 'CYCLE_ACHIEVED', 'REWARD_ISSUED'])
+  })
+
   it('accepts numeric strings as customerId', () => {
     expect(call(base(), post('enroll', '[{"customerId": "42"}]')).body.data).toBe(42)
   })

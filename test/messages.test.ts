@@ -2,6 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
+  advance,
   calendarCycles,
   defineMilestone,
   defineStreak,
@@ -12,7 +13,7 @@ import {
   unenroll,
   type Result,
 } from '../src/index.js'
-import { cycleOf, inCycle, milestoneABC, play, streakXYZ } from './support/fixtures.js'
+import { cycleOf, enrolment, inCycle, milestoneABC, play, streakXYZ } from './support/fixtures.js'
 
 const errorOf = (result: Result) => {
   if (E.isRight(result)) throw new Error('expected a refusal')
@@ -43,7 +44,7 @@ describe('error messages', () => {
     ],
     ['-0', () => enroll(base(), -0, t0()), ['customerId', '-0']],
     ['an array', () => enroll(base(), [1] as never, t0()), ['an array']],
-    ['an object', () => enroll(base(), {} as never, t0()), ['a object']],
+    ['an object', () => enroll(base(), {} as never, t0()), ['an object']],
     ['null', () => enroll(base(), null as never, t0()), ['null']],
     ['an Invalid Date', () => enroll(base(), 7, new Date('x')), ['now', 'Invalid Date']],
     [
@@ -276,5 +277,38 @@ describe('definition problems', () => {
       'refCodeFormat: must be a date-fns format pattern',
       "start: must be a local date 'YYYY-MM-DD'",
     ])
+  })
+})
+
+describe('messages of the rules a refusal or a warning cites', () => {
+  const base = () => initialState(milestoneABC('PERIOD_END'))
+
+  it('an activity in a cycle that has closed', () => {
+    const { state } = play(
+      base(),
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => advance(s, inCycle(s, 2)),
+    )
+    expect(warningsOf(recordActivity(state, 7, { at: inCycle(base(), 1, 3) }))).toEqual([
+      `CYCLE_CLOSED: cycle 1 closed at ${cycleOf(base(), 1).end.toISOString()}`,
+    ])
+  })
+
+  it('a re-enrolment of a customer never enrolled, and a period no cycle is named', () => {
+    expect(errorOf(reenroll(base(), 8, inCycle(base(), 1)))).toEqual({
+      code: 310126,
+      message: 'customer 8 is not enrolled in target 1 (never enrolled)',
+      field: 'customerId',
+    })
+    expect(errorOf(enroll(base(), 8, inCycle(base(), 1), { period: 'c9' }))).toEqual({
+      code: 310019,
+      message: 'target 1 has no cycle named "c9"',
+      field: 'options.period',
+    })
+  })
+
+  it('an initialBalance of -0 is kept as 0', () => {
+    const { state } = play(base(), (s) => enroll(s, 7, inCycle(s, 1), { initialBalance: -0 }))
+    expect(Object.is(enrolment(state, 7).progress[0]?.value, 0)).toBe(true)
   })
 })

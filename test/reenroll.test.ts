@@ -278,4 +278,19 @@ describe('reenroll', () => {
       field: 'options.resetStreakStatus',
     })
   })
+
+  it('settles what is due first: a PERIOD_END forfeit of an earlier cycle comes before REENROLLED', () => {
+    const base = initialState(milestoneABC('PERIOD_END', { goal: 1 }))
+    const { state } = play(
+      base,
+      (s) => enroll(s, 7, inCycle(s, 1)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
+      (s) => unenroll(s, 7, inCycle(s, 1, 2)),
+    )
+    const result = right(reenroll(state, 7, inCycle(base, 2, 1)))
+    expect(result.events.map((e) => [e.type, e.cycle, e.at])).toEqual([
+      ['REWARD_FORFEITED', 1, cycleOf(base, 1).end],
+      ['REENROLLED', 2, inCycle(base, 2, 1)],
+    ])
+  })
 })

@@ -7,6 +7,7 @@ import {
   applyAll,
   decodeState,
   decodeTarget,
+  defineMilestone,
   encodeState,
   encodeTarget,
   enroll,
@@ -16,7 +17,7 @@ import {
   type EnrolmentState,
 } from '../src/index.js'
 import { operations, targets } from '../src/testing/index.js'
-import { inCycle, milestoneABC, play, right, streakXYZ } from './support/fixtures.js'
+import { at, inCycle, milestoneABC, play, right, streakXYZ } from './support/fixtures.js'
 
 const stories = targets().chain((target) =>
   fc.tuple(
@@ -168,6 +169,141 @@ describe('state codec', () => {
     const document = JSON.parse(JSON.stringify(encodeState(sample())))
     tamper(document)
     expect(left(document).path).toBe(path)
+  })
+
+  it.each([
+    ['target.cycles', (d: any) => (d.target.cycles = 'c1'), 'must be an array'],
+    ['target.cycles[0]', (d: any) => (d.target.cycles[0] = 3), 'must be an object'],
+    [
+      'target.cycles[0].start',
+      (d: any) => (d.target.cycles[0].start = '2026-01-05'),
+      'must be an ISO-8601 instant (…Z)',
+    ],
+    [
+      'target.cycles[0].end',
+      (d: any) => (d.target.cycles[0].end = `x${d.target.cycles[0].end}`),
+      'must be an ISO-8601 instant (…Z)',
+    ],
+    [
+      'enrolments[0].since',
+      (d: any) => (d.enrolments[0].since = `${d.enrolments[0].since}x`),
+      'must be an ISO-8601 instant (…Z)',
+    ],
+    [
+      'enrolments[0].settledAt',
+      (d: any) => (d.enrolments[0].settledAt = null),
+      'must be an ISO-8601 instant (…Z)',
+    ],
+    ['advancedTo', (d: any) => (d.advancedTo = 7), 'must be an ISO-8601 instant (…Z)'],
+    [
+      'enrolments[0].customerId',
+      (d: any) => (d.enrolments[0].customerId = 0),
+      'must be an integer from 1 to 9007199254740991',
+    ],
+    [
+      'enrolments[0].version',
+      (d: any) => (d.enrolments[0].version = 1.5),
+      'must be an integer from 1 to 9007199254740991',
+    ],
+    [
+      'enrolments[0].version',
+      (d: any) => (d.enrolments[0].version = '2'),
+      'must be an integer from 1 to 9007199254740991',
+    ],
+    [
+      'enrolments[1].fromCycle',
+      (d: any) => (d.enrolments[1].fromCycle = 31),
+      'must be an integer from 1 to 30',
+    ],
+    [
+      'enrolments[0].progress[0].value',
+      (d: any) => (d.enrolments[0].progress[0].value = -1),
+      'must be a finite number ≥ 0',
+    ],
+    [
+      'enrolments[0].progress[0].value',
+      (d: any) => (d.enrolments[0].progress[0].value = '1'),
+      'must be a finite number ≥ 0',
+    ],
+    [
+      'enrolments[0].progress[0].achievedAt',
+      (d: any) => (d.enrolments[0].progress[0].achievedAt = 'soon'),
+      'must be an ISO-8601 instant (…Z)',
+    ],
+    [
+      'enrolments[0].progress[0].rewarded',
+      (d: any) => (d.enrolments[0].progress[0].rewarded = 'no'),
+      'must be a boolean',
+    ],
+    [
+      'enrolments[0].streak.achievedLevels',
+      (d: any) => (d.enrolments[0].streak.achievedLevels = 4),
+      'must be an array',
+    ],
+    [
+      'enrolments[0].streak.achievedLevels[0]',
+      (d: any) => (d.enrolments[0].streak.achievedLevels = [0]),
+      'must be an integer from 1 to 9007199254740991',
+    ],
+    [
+      'enrolments[0].streak.epoch',
+      (d: any) => (d.enrolments[0].streak.epoch = 0),
+      'must be an integer from 1 to 9007199254740991',
+    ],
+    [
+      'enrolments[0].streak.count',
+      (d: any) => (d.enrolments[0].streak.count = -1),
+      'must be an integer from 0 to 9007199254740991',
+    ],
+  ])('refuses a bad %s, saying what it must be', (path, tamper, message) => {
+    const document = JSON.parse(JSON.stringify(encodeState(sample())))
+    tamper(document)
+    expect(left(document)).toEqual({ path, message })
+  })
+
+  it('writes only the fields a record has: a cycle goal when set, fromCycle when unenrolled', () => {
+    const encoded = encodeState(sample())
+    expect(Object.hasOwn(encoded.target, 'levels')).toBe(true)
+    expect(
+      (encoded.target.cycles as ReadonlyArray<object>).some((c) => Object.hasOwn(c, 'goal')),
+    ).toBe(false)
+    expect(Object.hasOwn(encoded.enrolments[0] ?? {}, 'fromCycle')).toBe(false)
+    expect(Object.hasOwn(encoded.enrolments[1] ?? {}, 'fromCycle')).toBe(true)
+    const withGoal = right(
+      defineMilestone({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 5,
+        allocation: 'IMMEDIATE',
+        cycles: [
+          {
+            refCode: 'a',
+            start: at('2026-01-01T00:00:00Z'),
+            end: at('2026-02-01T00:00:00Z'),
+            goal: 2,
+          },
+          { refCode: 'b', start: at('2026-02-01T00:00:00Z'), end: at('2026-03-01T00:00:00Z') },
+        ],
+      }),
+    )
+    const cycles = encodeTarget(withGoal).target.cycles as ReadonlyArray<object>
+    expect(cycles.map((c) => Object.hasOwn(c, 'goal'))).toEqual([true, false])
+    const decoded = right(decodeTarget(JSON.stringify(encodeTarget(withGoal))))
+    expect(decoded).toStrictEqual(withGoal)
+  })
+
+  it('writes the streak levels a customer achieved', () => {
+    const { state } = play(
+      initialState(streakXYZ('NON_CONTINUOUS', [1, 2])),
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    )
+    expect(encodeState(state).enrolments[0]?.streak).toEqual({
+      epoch: 1,
+      count: 1,
+      achievedLevels: [1],
+    })
   })
 
   it('encodes and decodes a target definition on its own', () => {
