@@ -80,6 +80,18 @@ describe('calendarCycles', () => {
     expect(cycles[0]?.start).toEqual(at('2025-12-31T18:30:00Z'))
   })
 
+  it('every N days names each cycle by its start date unless a pattern is given', () => {
+    const cycles = right(
+      calendarCycles({
+        start: '2026-01-30',
+        frequency: { everyDays: 2 },
+        count: 2,
+        timeZone: 'UTC',
+      }),
+    )
+    expect(cycles.map((c) => c.refCode)).toEqual(['2026-01-30', '2026-02-01'])
+  })
+
   it('every N days, with a custom refCode pattern', () => {
     const cycles = right(
       calendarCycles({

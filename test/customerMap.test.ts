@@ -157,6 +157,8 @@ describe('customerMap', () => {
     expect(getCustomer(three, absent)).toBeUndefined()
     expect([getCustomer(two, c), getCustomer(three, c)]).toEqual([undefined, 'c'])
     expect([getCustomer(three, b), getCustomer(changed, b)]).toEqual(['b', 'B'])
+    const first = setCustomer(changed, a, 'A')
+    expect([first.size, getCustomer(first, a), getCustomer(changed, a)]).toEqual([3, 'A', 'a'])
     expect(mapCustomers(changed, (v) => v)).toBe(changed)
     expect(
       getCustomer(

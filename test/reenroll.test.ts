@@ -293,4 +293,37 @@ describe('reenroll', () => {
       ['REENROLLED', 2, inCycle(base, 2, 1)],
     ])
   })
+
+  it('a balance for a later start cycle is achieved at its start, beside the frozen progress of the cycle left', () => {
+    const base = initialState(milestoneABC('IMMEDIATE'))
+    const { state } = play(
+      base,
+      (s) => enroll(s, 7, inCycle(s, 2)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
+      (s) => unenroll(s, 7, inCycle(s, 2, 2)),
+      (s) => reenroll(s, 7, inCycle(s, 2, 3), { period: 'c3', initialBalance: 5 }),
+    )
+    expect(enrolment(state, 7).progress.map((p) => [p.cycle, p.value])).toEqual([
+      [2, 1],
+      [3, 5],
+    ])
+    const started = right(advance(state, cycleOf(base, 3).start))
+    expect(started.events.map((e) => [e.type, e.cycle, e.at])).toEqual([
+      ['CYCLE_ACHIEVED', 3, cycleOf(base, 3).start],
+      ['REWARD_ISSUED', 3, cycleOf(base, 3).start],
+    ])
+  })
+
+  it('frozen progress of the cycle left, and a later start cycle with no balance: nothing is due at its start', () => {
+    const base = initialState(milestoneABC('IMMEDIATE'))
+    const { state } = play(
+      base,
+      (s) => enroll(s, 7, inCycle(s, 2)),
+      (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
+      (s) => unenroll(s, 7, inCycle(s, 2, 2)),
+      (s) => reenroll(s, 7, inCycle(s, 2, 3), { period: 'c3' }),
+    )
+    expect(right(advance(state, cycleOf(base, 3).start)).events).toEqual([])
+    expect(right(recordActivity(state, 7, { at: inCycle(base, 2, 4) })).warnings).toHaveLength(1)
+  })
 })

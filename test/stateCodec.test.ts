@@ -255,6 +255,11 @@ describe('state codec', () => {
       (d: any) => (d.enrolments[0].streak.count = -1),
       'must be an integer from 0 to 9007199254740991',
     ],
+    [
+      'enrolments[0].streak.achievedLevels[0]',
+      (d: any) => (d.enrolments[0].streak.achievedLevels = [5]),
+      'is not a level of the target',
+    ],
   ])('refuses a bad %s, saying what it must be', (path, tamper, message) => {
     const document = JSON.parse(JSON.stringify(encodeState(sample())))
     tamper(document)

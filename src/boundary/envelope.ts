@@ -32,7 +32,7 @@ export const succeeded = (customerId: number, warnings: ReadonlyArray<Warning>):
 /** The envelope of a refusal. */
 export const failed = (
   error: EnvelopeMessage | EnrolmentError,
-  warnings: ReadonlyArray<Warning> = [],
+  warnings: ReadonlyArray<Warning>,
 ): Envelope => ({
   data: null,
   errors: [{ code: error.code, message: error.message }],
