@@ -294,15 +294,21 @@ describe('reenroll', () => {
     ])
   })
 
-  it('a balance for a later start cycle is achieved at its start, beside the frozen progress of the cycle left', () => {
+  /** Customer 7 counted once in c2, left c2, and came back from c3 with `options`. */
+  const backFromC3 = (options: { readonly initialBalance?: number }) => {
     const base = initialState(milestoneABC('IMMEDIATE'))
     const { state } = play(
       base,
       (s) => enroll(s, 7, inCycle(s, 2)),
       (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
       (s) => unenroll(s, 7, inCycle(s, 2, 2)),
-      (s) => reenroll(s, 7, inCycle(s, 2, 3), { period: 'c3', initialBalance: 5 }),
+      (s) => reenroll(s, 7, inCycle(s, 2, 3), { period: 'c3', ...options }),
     )
+    return { base, state }
+  }
+
+  it('a balance for a later start cycle is achieved at its start, beside the frozen progress of the cycle left', () => {
+    const { base, state } = backFromC3({ initialBalance: 5 })
     expect(enrolment(state, 7).progress.map((p) => [p.cycle, p.value])).toEqual([
       [2, 1],
       [3, 5],
@@ -315,14 +321,7 @@ describe('reenroll', () => {
   })
 
   it('frozen progress of the cycle left, and a later start cycle with no balance: nothing is due at its start', () => {
-    const base = initialState(milestoneABC('IMMEDIATE'))
-    const { state } = play(
-      base,
-      (s) => enroll(s, 7, inCycle(s, 2)),
-      (s) => recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
-      (s) => unenroll(s, 7, inCycle(s, 2, 2)),
-      (s) => reenroll(s, 7, inCycle(s, 2, 3), { period: 'c3' }),
-    )
+    const { base, state } = backFromC3({})
     expect(right(advance(state, cycleOf(base, 3).start)).events).toEqual([])
     expect(right(recordActivity(state, 7, { at: inCycle(base, 2, 4) })).warnings).toHaveLength(1)
   })
