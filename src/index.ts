@@ -54,6 +54,7 @@ export { advance } from './engine/advance.js'
 export { applyAll, applyOperation, type BatchResult, type Operation } from './engine/applyAll.js'
 export type { Result, Transition } from './engine/transition.js'
 export {
+  customerOfRequest,
   handleRequest,
   STATUS_OF_CODE,
   type ApiRequest,

@@ -1,6 +1,8 @@
 // SPEC §7: the REST contract as a pure adapter — every status, every malformed input.
 import { describe, expect, it } from 'vitest'
+import * as O from 'fp-ts/lib/Option.js'
 import {
+  customerOfRequest,
   enroll,
   handleRequest,
   initialState,
@@ -205,5 +207,19 @@ describe('handleRequest', () => {
   it('never throws, whatever the request', () => {
     for (const request of [null, undefined, 5, 'x', {}, { method: 'POST' }, { path: 7 }] as never[])
       expect(() => handleRequest(base(), request, now())).not.toThrow()
+  })
+
+  it('customerOfRequest reads the customer as handleRequest does, or none where it refuses first', () => {
+    const path = (endpoint: string) => `/targetGroups/101/targets/1/${endpoint}`
+    const of = (endpoint: string, body: unknown, p = path(endpoint)) =>
+      customerOfRequest({ method: 'POST', path: p, body })
+    expect(of('enroll', '[{"customerId": "42"}]')).toEqual(O.some(42))
+    expect(of('unEnroll', [{ customerId: 5, periodName: 3 }])).toEqual(O.some(5))
+    expect(of('enroll', [{ customerId: 5, periodName: 3 }])).toEqual(O.none)
+    expect(of('enroll', '[{"customerId": "007"}]')).toEqual(O.none)
+    expect(of('enroll', '[{"customerId": 5}]', '/targetGroups/101/targets/1/enrol')).toEqual(O.none)
+    expect(customerOfRequest(null as never)).toEqual(O.none)
+    const r = call(base(), post('enroll', '[{"customerId": "42"}]'))
+    expect(O.some(r.body.data)).toEqual(of('enroll', '[{"customerId": "42"}]'))
   })
 })

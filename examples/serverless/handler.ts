@@ -4,6 +4,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import {
+  customerOfRequest,
   decodeState,
   encodeState,
   enrolmentOf,
@@ -33,19 +34,6 @@ export interface Telemetry {
   conflicts: number
 }
 
-const customerIdOf = (body: string | null): number | undefined => {
-  try {
-    const parsed = JSON.parse(body ?? 'null') as unknown
-    const id = Array.isArray(parsed)
-      ? (parsed[0] as { customerId?: unknown } | undefined)?.customerId
-      : undefined
-    const n = typeof id === 'string' ? Number(id) : id
-    return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** The state of one target holding only this customer's stored enrolment (if any). */
 const stateFor = (
   target: Target,
@@ -67,7 +55,8 @@ const stateFor = (
 export const makeHandler =
   (sql: Sql, target: Target, clock: () => Date, telemetry: Telemetry = { conflicts: 0 }) =>
   async (event: ProxyEvent): Promise<ProxyResult> => {
-    const customerId = customerIdOf(event.body)
+    const request = { method: event.httpMethod, path: event.path, body: event.body }
+    const customerId = O.toUndefined(customerOfRequest(request))
     for (let attempt = 0; attempt < 10; attempt++) {
       const stored =
         customerId === undefined
@@ -79,11 +68,7 @@ export const makeHandler =
         stored?.record,
       )
       const now = clock()
-      const response = handleRequest(
-        state,
-        { method: event.httpMethod, path: event.path, body: event.body },
-        now,
-      )
+      const response = handleRequest(state, request, now)
       const next = customerId === undefined ? O.none : enrolmentOf(response.state, customerId)
       const changed =
         response.status === 200 && O.isSome(next) && next.value.version !== (stored?.version ?? 0)

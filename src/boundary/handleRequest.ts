@@ -76,6 +76,24 @@ const answer = (
       }
 
 /**
+ * The customer a request is about, read exactly as `handleRequest` reads it (route, then body), or
+ * none when `handleRequest` would refuse the request before looking at any customer. A host that
+ * stores one row per customer loads that row, builds the state from it, then calls `handleRequest`.
+ *
+ * @example
+ * import { customerOfRequest } from 'loyalty-streaks'
+ * customerOfRequest({ method: 'POST', path: '/targetGroups/7/targets/1/enroll', body: '[{"customerId": "42"}]' })
+ * // some(42)
+ */
+export const customerOfRequest = (request: ApiRequest): O.Option<number> => {
+  const path: unknown = (request as Partial<ApiRequest> | null)?.path
+  const match = typeof path === 'string' ? ROUTE.exec(path) : null
+  if (match === null) return O.none
+  const decoded = decodeBody(match[3] as Endpoint, request.body)
+  return E.isLeft(decoded) ? O.none : O.some(decoded.right.customerId)
+}
+
+/**
  * Serves `POST /targetGroups/{targetGroupId}/targets/{targetId}/enroll` (enrols, or re-enrols an
  * unenrolled customer with its `periodName`, `initialBalance` and `resetStreakStatus`) and
  * `POST …/unEnroll`, on the state of that target. Never throws; a refused request returns the
