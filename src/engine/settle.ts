@@ -47,31 +47,20 @@ const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step =>
   switch (target.kind) {
     case 'MILESTONE': {
       if (target.allocation === 'IMMEDIATE' || !achieved) return { enrolment: closed, events: [] }
-      const idempotencyKey = cycleRewardKey(targetGroupId, targetId, customerId, cycle.index)
+      const reward = {
+        customerId,
+        targetGroupId,
+        targetId,
+        at,
+        cycle: cycle.index,
+        allocation: 'PERIOD_END' as const,
+        idempotencyKey: cycleRewardKey(targetGroupId, targetId, customerId, cycle.index),
+      }
       // SPEC §3 unenroll.6: achieved, then out of the cycle by its end (unenrolled, or re-enrolled
       // from a later cycle): forfeited, not paid.
       const event: EnrolmentEvent = takesPart(enrolment, cycle)
-        ? {
-            type: 'REWARD_ISSUED',
-            customerId,
-            targetGroupId,
-            targetId,
-            at,
-            cycle: cycle.index,
-            allocation: 'PERIOD_END',
-            idempotencyKey,
-          }
-        : {
-            type: 'REWARD_FORFEITED',
-            customerId,
-            targetGroupId,
-            targetId,
-            at,
-            cycle: cycle.index,
-            allocation: 'PERIOD_END',
-            idempotencyKey,
-            reason: 'UNENROLLED',
-          }
+        ? { type: 'REWARD_ISSUED', ...reward }
+        : { type: 'REWARD_FORFEITED', ...reward, reason: 'UNENROLLED' }
       return { enrolment: closed, events: [event] }
     }
     case 'STREAK': {
