@@ -52,7 +52,8 @@ export { reenroll, type ReenrollOptions } from './engine/reenroll.js'
 export { recordActivity, type Activity } from './engine/recordActivity.js'
 export { advance } from './engine/advance.js'
 export { applyAll, applyOperation, type BatchResult, type Operation } from './engine/applyAll.js'
-export type { Result, Transition } from './engine/transition.js'
+export { openSession, type Session } from './engine/session.js'
+export type { Effect, Effects, Result, Transition } from './engine/transition.js'
 export {
   customerOfRequest,
   handleRequest,

@@ -1,18 +1,11 @@
 // applyAll: a batch behaves exactly as the operations one by one, and never changes a state it
 // was given or returned.
 import fc from 'fast-check'
-import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import {
-  applyAll,
-  applyOperation,
-  enrolmentOf,
-  initialState,
-  type EnrolmentState,
-  type Operation,
-} from '../src/index.js'
+import { applyAll, initialState, type Operation } from '../src/index.js'
 import { operations, targets } from '../src/testing/index.js'
 import { deepFreeze } from './support/deepFreeze.js'
+import { observe, oneByOne } from './support/oneByOne.js'
 
 const stories = targets().chain((target) =>
   fc.tuple(
@@ -21,37 +14,6 @@ const stories = targets().chain((target) =>
     operations(target, { customers: 4, maxLength: 20 }),
   ),
 )
-
-/** What a state says: every customer's enrolment and the clocks (not how the map is laid out). */
-const observe = (state: EnrolmentState) => ({
-  watermark: state.watermark,
-  advancedTo: state.advancedTo,
-  size: state.enrolments.size,
-  enrolments: [1, 2, 3, 4].map((id) => enrolmentOf(state, id)),
-})
-
-interface Played {
-  readonly state: EnrolmentState
-  readonly events: ReadonlyArray<unknown>
-  readonly warnings: ReadonlyArray<unknown>
-  readonly errors: ReadonlyArray<unknown>
-}
-
-const oneByOne = (state: EnrolmentState, ops: ReadonlyArray<Operation>): Played =>
-  ops.reduce<Played>(
-    (acc, op, index) => {
-      const result = applyOperation(acc.state, op)
-      if (E.isLeft(result))
-        return { ...acc, errors: [...acc.errors, { index, error: result.left }] }
-      return {
-        state: result.right.state,
-        events: [...acc.events, ...result.right.events],
-        warnings: [...acc.warnings, ...result.right.warnings],
-        errors: acc.errors,
-      }
-    },
-    { state, events: [], warnings: [], errors: [] },
-  )
 
 describe('applyAll', () => {
   it('gives the same state, events, warnings and refusals as the operations one by one', () => {

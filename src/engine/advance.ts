@@ -6,21 +6,23 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { countEndedBy, countStartedBy } from '../model/cycle.js'
-import type { Enrolment } from '../model/enrolment.js'
 import { byInstant, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import { mapCustomers } from '../internal/customerMap.js'
+import type { Target } from '../model/target.js'
+import { forEachCustomer } from '../internal/customerMap.js'
+import { isAscending } from '../internal/isAscending.js'
 import { checkNow } from './input.js'
-import { settle } from './settle.js'
-import type { Result } from './transition.js'
+import { isDue, settle } from './settle.js'
+import { once, type Effect, type Result } from './transition.js'
+import { writable, type Workspace } from './workspace.js'
 
 // operations
 
 /** No cycle starts or ends in `(from, to]`: nothing can be due for anyone. */
-const isIdle = (state: EnrolmentState, from: O.Option<Date>, to: Date): boolean =>
+const isIdle = (target: Target, from: O.Option<Date>, to: Date): boolean =>
   O.isSome(from) &&
-  countEndedBy(state.target.cycles, from.value) === countEndedBy(state.target.cycles, to) &&
-  countStartedBy(state.target.cycles, from.value) === countStartedBy(state.target.cycles, to)
+  countEndedBy(target.cycles, from.value) === countEndedBy(target.cycles, to) &&
+  countStartedBy(target.cycles, from.value) === countStartedBy(target.cycles, to)
 
 /**
  * Settles every cycle end ≤ `now` for every customer and returns what that emits: `PERIOD_END`
@@ -33,31 +35,39 @@ const isIdle = (state: EnrolmentState, from: O.Option<Date>, to: Date): boolean 
  * declare const state: EnrolmentState
  * const result = advance(state, new Date('2026-02-01T00:00:00Z'))
  */
-export const advance = (state: EnrolmentState, now: Date): Result => {
-  const at = checkNow(state, now)
+export const advance = (state: EnrolmentState, now: Date): Result =>
+  once(state, (workspace) => advanceIn(workspace, now))
+
+/** `advance` in a workspace. */
+export const advanceIn = (workspace: Workspace, now: Date): Effect => {
+  const at = checkNow(workspace, now)
   if (E.isLeft(at)) return at
-  const moved: EnrolmentState = {
-    ...state,
-    watermark: O.some(at.right),
-    advancedTo: O.some(at.right),
-  }
-  if (isIdle(state, state.advancedTo, at.right))
-    return E.right({ state: moved, events: [], warnings: [] })
+  const target = workspace.target
+  const idle = isIdle(target, workspace.advancedTo, at.right)
+  workspace.watermark = O.some(at.right)
+  workspace.advancedTo = O.some(at.right)
+  if (idle) return E.right({ events: [], warnings: [] })
+  const ended = countEndedBy(target.cycles, at.right)
+  // Drafts of the published records with something due; the workspace's own drafts are all below.
+  forEachCustomer(workspace.published.enrolments, (record, customerId) => {
+    if (!workspace.drafts.has(customerId) && isDue(target, record, at.right, ended))
+      writable(workspace, record)
+  })
   const emitted: Array<{
     readonly customerId: number
     readonly events: ReadonlyArray<EnrolmentEvent>
   }> = []
-  const enrolments = mapCustomers(state.enrolments, (enrolment: Enrolment) => {
-    const step = settle(state.target, enrolment, at.right)
-    if (step.events.length > 0)
-      emitted.push({ customerId: enrolment.customerId, events: step.events })
-    return step.enrolment === enrolment
-      ? enrolment
-      : { ...step.enrolment, version: enrolment.version + 1 }
-  })
+  for (const draft of workspace.drafts.values()) {
+    if (!isDue(target, draft, at.right, ended)) continue
+    const events: Array<EnrolmentEvent> = []
+    settle(target, draft, at.right, events, ended)
+    draft.version += 1
+    if (events.length > 0) emitted.push({ customerId: draft.customerId, events })
+  }
   // Ties in `at` arise customer by customer, in ascending customer id.
-  const events = byInstant(
-    emitted.sort((a, b) => a.customerId - b.customerId).flatMap((chunk) => chunk.events),
-  )
-  return E.right({ state: { ...moved, enrolments }, events, warnings: [] })
+  const byCustomer = isAscending(emitted, (chunk) => chunk.customerId)
+    ? emitted
+    : emitted.sort((a, b) => a.customerId - b.customerId)
+  const events = byInstant(byCustomer.flatMap((chunk) => chunk.events))
+  return E.right({ events, warnings: [] })
 }

@@ -7,14 +7,14 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { EnrolmentError, Warning } from '../model/error.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import { closeCustomerMap, openCustomerMap } from '../internal/customerMap.js'
 import { absurd } from '../internal/absurd.js'
-import { advance } from './advance.js'
-import { enroll, type EnrollOptions } from './enroll.js'
-import { recordActivity, type Activity } from './recordActivity.js'
-import { reenroll, type ReenrollOptions } from './reenroll.js'
-import type { Result } from './transition.js'
-import { unenroll } from './unenroll.js'
+import { advanceIn } from './advance.js'
+import { enrollIn, type EnrollOptions } from './enroll.js'
+import { recordActivityIn, type Activity } from './recordActivity.js'
+import { reenrollIn, type ReenrollOptions } from './reenroll.js'
+import { once, type Effect, type Result } from './transition.js'
+import { unenrollIn } from './unenroll.js'
+import { openWorkspace, publish, type Workspace } from './workspace.js'
 
 // model
 
@@ -47,6 +47,24 @@ export interface BatchResult {
 
 // operations
 
+/** Runs one {@link Operation} in a workspace. */
+export const applyIn = (workspace: Workspace, operation: Operation): Effect => {
+  switch (operation.kind) {
+    case 'enroll':
+      return enrollIn(workspace, operation.customerId, operation.now, operation.options)
+    case 'unenroll':
+      return unenrollIn(workspace, operation.customerId, operation.now)
+    case 'reenroll':
+      return reenrollIn(workspace, operation.customerId, operation.now, operation.options)
+    case 'activity':
+      return recordActivityIn(workspace, operation.customerId, operation.activity)
+    case 'advance':
+      return advanceIn(workspace, operation.now)
+    default:
+      return absurd(operation)
+  }
+}
+
 /**
  * Runs one {@link Operation}: `enroll`, `unenroll`, `reenroll`, `recordActivity` or `advance`.
  *
@@ -55,27 +73,13 @@ export interface BatchResult {
  * declare const state: EnrolmentState
  * const result = applyOperation(state, { kind: 'unenroll', customerId: 7, now: new Date('2026-03-15') })
  */
-export const applyOperation = (state: EnrolmentState, operation: Operation): Result => {
-  switch (operation.kind) {
-    case 'enroll':
-      return enroll(state, operation.customerId, operation.now, operation.options)
-    case 'unenroll':
-      return unenroll(state, operation.customerId, operation.now)
-    case 'reenroll':
-      return reenroll(state, operation.customerId, operation.now, operation.options)
-    case 'activity':
-      return recordActivity(state, operation.customerId, operation.activity)
-    case 'advance':
-      return advance(state, operation.now)
-    default:
-      return absurd(operation)
-  }
-}
+export const applyOperation = (state: EnrolmentState, operation: Operation): Result =>
+  once(state, (workspace) => applyIn(workspace, operation))
 
 /**
  * Applies `operations` in order, as if each were called on the state the previous one returned,
- * with the same events, warnings and refusals — but in one pass that does not copy the customer
- * map once per operation: nodes the batch itself created are updated in place until it returns.
+ * with the same events, warnings and refusals — but in one workspace: a customer's record is copied
+ * once for the whole batch, not once per operation, and the trie is written once at the end.
  * The given state is never changed, and the returned state is as immutable as any other.
  *
  * @example
@@ -90,25 +94,18 @@ export const applyAll = (
   state: EnrolmentState,
   operations: ReadonlyArray<Operation>,
 ): BatchResult => {
-  // A fresh owner per batch: only nodes created by this call are ever written in place.
-  let current: EnrolmentState = { ...state, enrolments: openCustomerMap(state.enrolments, {}) }
+  const workspace = openWorkspace(state)
   const events: Array<EnrolmentEvent> = []
   const warnings: Array<Warning> = []
   const errors: Array<{ readonly index: number; readonly error: EnrolmentError }> = []
   operations.forEach((operation, index) => {
-    const result = applyOperation(current, operation)
-    if (E.isLeft(result)) {
-      errors.push({ index, error: result.left })
+    const effect = applyIn(workspace, operation)
+    if (E.isLeft(effect)) {
+      errors.push({ index, error: effect.left })
       return
     }
-    current = result.right.state
-    for (const e of result.right.events) events.push(e)
-    for (const w of result.right.warnings) warnings.push(w)
+    for (const e of effect.right.events) events.push(e)
+    for (const w of effect.right.warnings) warnings.push(w)
   })
-  return {
-    state: { ...current, enrolments: closeCustomerMap(current.enrolments) },
-    events,
-    warnings,
-    errors,
-  }
+  return { state: publish(workspace), events, warnings, errors }
 }

@@ -5,20 +5,18 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { countEndedBy } from '../model/cycle.js'
 import { initialBalanceIgnored, type Warning } from '../model/error.js'
-import { initialStreak, type Enrolment } from '../model/enrolment.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import { getCustomer } from '../internal/customerMap.js'
 import { setBalance } from './achieve.js'
-import { commit } from './commit.js'
-import { checkCustomerClock, checkCustomerId, checkNow, checkStartOptions } from './input.js'
+import { initialStreak, type Draft } from './draft.js'
+import { checkCustomerClock, customerIdProblem, checkNow, checkStartOptions } from './input.js'
 import { reenrollUnenrolled } from './reenroll.js'
 import { alreadyEnrolled } from './refusals.js'
 import { startCycle } from './startCycle.js'
-import type { Result } from './transition.js'
+import { once, type Effect, type Result } from './transition.js'
+import { addRecord, recordOf, type Workspace } from './workspace.js'
 
 // model
 
@@ -33,52 +31,44 @@ export interface EnrollOptions {
 // operations
 
 const enrollNew = (
-  state: EnrolmentState,
+  workspace: Workspace,
   customerId: number,
   now: Date,
   period: string | undefined,
   initialBalance: number | undefined,
-): Result => {
-  const target = state.target
-  return pipe(
-    startCycle(target, now, period),
-    E.map((start) => {
-      const enrolment: Enrolment = {
-        status: 'ENROLLED',
-        customerId,
-        version: 0,
-        startCycle: start.index,
-        since: now,
-        settledAt: now,
-        // Every cycle ended by `now` lies before the start cycle: nothing of it to settle.
-        settledCycles: countEndedBy(target.cycles, now),
-        progress: [],
-        streak: target.kind === 'STREAK' ? O.some(initialStreak) : O.none,
-      }
-      const enrolled: EnrolmentEvent = {
-        type: 'ENROLLED',
-        customerId,
-        targetGroupId: target.targetGroupId,
-        targetId: target.targetId,
-        at: now,
-        cycle: start.index,
-      }
-      const warnings: ReadonlyArray<Warning> =
-        target.kind === 'STREAK' && initialBalance !== undefined ? [initialBalanceIgnored] : []
-      const balanced =
-        target.kind === 'MILESTONE' && initialBalance !== undefined
-          ? setBalance(target, enrolment, start, initialBalance, now)
-          : { enrolment, events: [] }
-      return commit(
-        state,
-        undefined,
-        balanced.enrolment,
-        [enrolled, ...balanced.events],
-        warnings,
-        O.some(now),
-      )
-    }),
-  )
+): Effect => {
+  const target = workspace.target
+  const start = startCycle(target, now, period)
+  if (E.isLeft(start)) return start
+  const draft: Draft = {
+    status: 'ENROLLED',
+    customerId,
+    version: 1,
+    startCycle: start.right.index,
+    since: now,
+    settledAt: now,
+    // Every cycle ended by `now` lies before the start cycle: nothing of it to settle.
+    settledCycles: countEndedBy(target.cycles, now),
+    progress: [],
+    streak: target.kind === 'STREAK' ? O.some(initialStreak()) : O.none,
+  }
+  addRecord(workspace, draft)
+  const events: Array<EnrolmentEvent> = [
+    {
+      type: 'ENROLLED',
+      customerId,
+      targetGroupId: target.targetGroupId,
+      targetId: target.targetId,
+      at: now,
+      cycle: start.right.index,
+    },
+  ]
+  if (target.kind === 'MILESTONE' && initialBalance !== undefined)
+    setBalance(target, draft, start.right, initialBalance, now, events)
+  workspace.watermark = O.some(now)
+  const warnings: ReadonlyArray<Warning> =
+    target.kind === 'STREAK' && initialBalance !== undefined ? [initialBalanceIgnored] : []
+  return E.right({ events, warnings })
 }
 
 /**
@@ -99,21 +89,30 @@ export const enroll = (
   customerId: number,
   now: Date,
   options?: EnrollOptions,
-): Result => {
-  const id = checkCustomerId(customerId)
-  if (E.isLeft(id)) return id
-  const at = checkNow(state, now)
+): Result => once(state, (workspace) => enrollIn(workspace, customerId, now, options))
+
+/** `enroll` in a workspace. */
+export const enrollIn = (
+  workspace: Workspace,
+  customerId: number,
+  now: Date,
+  options?: EnrollOptions,
+): Effect => {
+  const badId = customerIdProblem(customerId)
+  if (O.isSome(badId)) return E.left(badId.value)
+  const at = checkNow(workspace, now)
   if (E.isLeft(at)) return at
   const start = checkStartOptions(options)
   if (E.isLeft(start)) return start
   const { period, initialBalance } = start.right
-  const stored = getCustomer(state.enrolments, id.right)
-  if (stored === undefined) return enrollNew(state, id.right, at.right, period, initialBalance)
+  const stored = recordOf(workspace, customerId)
+  if (stored === undefined)
+    return enrollNew(workspace, customerId, at.right, period, initialBalance)
   const clock = checkCustomerClock(stored, at.right)
   if (E.isLeft(clock)) return clock
   return stored.status === 'ENROLLED'
-    ? E.left(alreadyEnrolled(state, id.right))
-    : reenrollUnenrolled(state, stored, at.right, {
+    ? E.left(alreadyEnrolled(workspace.target, customerId))
+    : reenrollUnenrolled(workspace, stored, at.right, {
         resetStreakStatus: false,
         initialBalance,
         period,

@@ -4,7 +4,6 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
 import type { Enrolment } from '../model/enrolment.js'
-import type { EnrolmentState } from '../model/state.js'
 import {
   isNonNegativeFinite,
   isPositiveSafeInteger,
@@ -13,11 +12,14 @@ import {
   ownField,
 } from '../internal/guards.js'
 
-/** `customerId` must be a positive safe integer (SPEC §3). */
-export const checkCustomerId = (customerId: unknown): E.Either<EnrolmentError, number> =>
+/**
+ * `customerId` must be a positive safe integer (SPEC §3): none if it is, else the error.
+ * (An Option, not an Either of the id: the check runs on every operation and allocates nothing.)
+ */
+export const customerIdProblem = (customerId: unknown): O.Option<EnrolmentError> =>
   isPositiveSafeInteger(customerId)
-    ? E.right(customerId)
-    : E.left(
+    ? O.none
+    : O.some(
         enrolmentError(
           ErrorCode.INVALID_CUSTOMER_ID,
           `customerId must be a positive safe integer, got ${describe(customerId)}`,
@@ -32,13 +34,16 @@ export const checkInstant = (value: unknown, field: string): E.Either<EnrolmentE
     : E.left(invalid(`${field} must be a valid Date, got ${describe(value)}`, field))
 
 /** `now` must be a valid Date not earlier than the state's watermark (SPEC §2). */
-export const checkNow = (state: EnrolmentState, now: unknown): E.Either<EnrolmentError, Date> => {
+export const checkNow = (
+  clock: { readonly watermark: O.Option<Date> },
+  now: unknown,
+): E.Either<EnrolmentError, Date> => {
   const instant = checkInstant(now, 'now')
   if (E.isLeft(instant)) return instant
-  return O.isSome(state.watermark) && instant.right.getTime() < state.watermark.value.getTime()
+  return O.isSome(clock.watermark) && instant.right.getTime() < clock.watermark.value.getTime()
     ? E.left(
         invalid(
-          `now (${instant.right.toISOString()}) is earlier than the latest operation (${state.watermark.value.toISOString()})`,
+          `now (${instant.right.toISOString()}) is earlier than the latest operation (${clock.watermark.value.toISOString()})`,
           'now',
         ),
       )
@@ -46,10 +51,10 @@ export const checkNow = (state: EnrolmentState, now: unknown): E.Either<Enrolmen
 }
 
 /** An operation on a customer may not go back before that customer's settled instant (SPEC §2). */
-export const checkCustomerClock = (
-  enrolment: Enrolment,
+export const checkCustomerClock = <R extends Pick<Enrolment, 'customerId' | 'settledAt'>>(
+  enrolment: R,
   now: Date,
-): E.Either<EnrolmentError, Enrolment> =>
+): E.Either<EnrolmentError, R> =>
   now.getTime() < enrolment.settledAt.getTime()
     ? E.left(
         invalid(

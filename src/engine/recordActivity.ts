@@ -5,23 +5,25 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { cycleContaining } from '../model/cycle.js'
+import { cycleHolding } from '../model/cycle.js'
 import type { Warning } from '../model/error.js'
+import type { EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
 import type { Target } from '../model/target.js'
-import { getCustomer } from '../internal/customerMap.js'
 import {
   isNonNegativeFinite,
   isPositiveFinite,
   isRecord,
+  isValidDate,
   laterOf,
   ownField,
 } from '../internal/guards.js'
-import { progressOf, setProgress } from './achieve.js'
-import { commit, unchanged } from './commit.js'
-import { checkCustomerId, checkInstant, describe, invalid } from './input.js'
+import { setProgress } from './achieve.js'
+import { progressFor } from './draft.js'
+import { customerIdProblem, describe, invalid } from './input.js'
 import { settle } from './settle.js'
-import type { Result } from './transition.js'
+import { noWarnings, once, type Effect, type Effects, type Result } from './transition.js'
+import { recordOf, writable, type Workspace } from './workspace.js'
 
 // model
 
@@ -47,12 +49,13 @@ const checkActivity = (
     return E.left(
       invalid(`activity must be an object { at, value }, got ${describe(activity)}`, 'activity'),
     )
-  const at = checkInstant(ownField(activity, 'at'), 'activity.at')
-  if (E.isLeft(at)) return at
+  const at = ownField(activity, 'at')
+  if (!isValidDate(at))
+    return E.left(invalid(`activity.at must be a valid Date, got ${describe(at)}`, 'activity.at'))
   const value = ownField(activity, 'value')
   if (target.metric === 'SUM')
     return isPositiveFinite(value)
-      ? E.right({ at: at.right, amount: value })
+      ? E.right({ at, amount: value })
       : E.left(
           invalid(
             `activity.value must be a finite number > 0 for a SUM target, got ${describe(value)}`,
@@ -60,7 +63,7 @@ const checkActivity = (
           ),
         )
   return value === undefined || isNonNegativeFinite(value)
-    ? E.right({ at: at.right, amount: 1 })
+    ? E.right({ at, amount: 1 })
     : E.left(
         invalid(
           `activity.value must be a finite number ≥ 0 if given, got ${describe(value)}`,
@@ -69,9 +72,10 @@ const checkActivity = (
       )
 }
 
-const warning = (code: Warning['code'], message: string): ReadonlyArray<Warning> => [
-  { code, message },
-]
+const warn = (code: Warning['code'], message: string): Effects => ({
+  events: [],
+  warnings: [{ code, message }],
+})
 
 /**
  * Adds an activity to the progress of the cycle holding `activity.at`. The first time the progress
@@ -89,59 +93,58 @@ export const recordActivity = (
   state: EnrolmentState,
   customerId: number,
   activity: Activity,
-): Result => {
-  const id = checkCustomerId(customerId)
-  if (E.isLeft(id)) return id
-  const checked = checkActivity(state.target, activity)
+): Result => once(state, (workspace) => recordActivityIn(workspace, customerId, activity))
+
+/** `recordActivity` in a workspace. */
+export const recordActivityIn = (
+  workspace: Workspace,
+  customerId: number,
+  activity: Activity,
+): Effect => {
+  const badId = customerIdProblem(customerId)
+  if (O.isSome(badId)) return E.left(badId.value)
+  const checked = checkActivity(workspace.target, activity)
   if (E.isLeft(checked)) return checked
-  return E.right(count(state, id.right, checked.right))
+  return E.right(count(workspace, customerId, checked.right))
 }
 
 /** Counts a checked activity, or says why it does not count. */
-const count = (state: EnrolmentState, customerId: number, { at, amount }: CheckedActivity) => {
-  const target = state.target
-  const stored = getCustomer(state.enrolments, customerId)
-  if (stored === undefined)
-    return unchanged(state, warning('NOT_ENROLLED', `customer ${customerId} was never enrolled`))
+const count = (
+  workspace: Workspace,
+  customerId: number,
+  { at, amount }: CheckedActivity,
+): Effects => {
+  const target = workspace.target
+  const stored = recordOf(workspace, customerId)
+  if (stored === undefined) return warn('NOT_ENROLLED', `customer ${customerId} was never enrolled`)
   // SPEC §3: counted only while enrolled; an unenrolment freezes progress (see README, Rules).
   if (stored.status === 'UNENROLLED')
-    return unchanged(state, warning('NOT_ENROLLED', `customer ${customerId} is unenrolled`))
+    return warn('NOT_ENROLLED', `customer ${customerId} is unenrolled`)
   if (at.getTime() < stored.since.getTime())
-    return unchanged(
-      state,
-      warning(
-        'NOT_ENROLLED',
-        `activity at ${at.toISOString()} is before the enrolment at ${stored.since.toISOString()}`,
-      ),
+    return warn(
+      'NOT_ENROLLED',
+      `activity at ${at.toISOString()} is before the enrolment at ${stored.since.toISOString()}`,
     )
-  const found = cycleContaining(target.cycles, at)
-  if (O.isNone(found))
-    return unchanged(state, warning('OUTSIDE_CYCLES', `no cycle holds ${at.toISOString()}`))
-  const cycle = found.value
+  const cycle = cycleHolding(target.cycles, at)
+  if (cycle === undefined) return warn('OUTSIDE_CYCLES', `no cycle holds ${at.toISOString()}`)
   if (cycle.index < stored.startCycle)
-    return unchanged(
-      state,
-      warning(
-        'NOT_ENROLLED',
-        `customer ${customerId} takes part from cycle ${stored.startCycle}, not ${cycle.index}`,
-      ),
+    return warn(
+      'NOT_ENROLLED',
+      `customer ${customerId} takes part from cycle ${stored.startCycle}, not ${cycle.index}`,
     )
   // SPEC §2: the cycle must still be open at the watermark and at the customer's settled instant.
-  const closedBy = laterOf(stored.settledAt, O.getOrElse(() => stored.settledAt)(state.watermark))
+  const closedBy = O.isSome(workspace.watermark)
+    ? laterOf(stored.settledAt, workspace.watermark.value)
+    : stored.settledAt
   if (cycle.end.getTime() <= closedBy.getTime())
-    return unchanged(
-      state,
-      warning('CYCLE_CLOSED', `cycle ${cycle.index} closed at ${cycle.end.toISOString()}`),
-    )
-  const settled = settle(target, stored, at)
-  const progress = progressOf(settled.enrolment, cycle)
-  const counted = setProgress(target, settled.enrolment, cycle, progress.value + amount, at)
-  return commit(
-    state,
-    stored,
-    { ...counted.enrolment, settledAt: laterOf(stored.settledAt, at) },
-    settled.events.length === 0 ? counted.events : [...settled.events, ...counted.events],
-    [],
-    O.none,
-  )
+    return warn('CYCLE_CLOSED', `cycle ${cycle.index} closed at ${cycle.end.toISOString()}`)
+  const draft = writable(workspace, stored)
+  const events: Array<EnrolmentEvent> = []
+  // The cycles ended by `at` are those before the one holding it.
+  settle(target, draft, at, events, cycle.index - 1)
+  const progress = progressFor(draft, cycle.index)
+  setProgress(target, draft, progress, cycle, progress.value + amount, at, events)
+  draft.settledAt = laterOf(draft.settledAt, at)
+  draft.version += 1
+  return { events, warnings: noWarnings }
 }

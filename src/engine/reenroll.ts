@@ -5,17 +5,15 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { initialBalanceIgnored, type Warning } from '../model/error.js'
-import type { Enrolment, Unenrolled } from '../model/enrolment.js'
+import type { Unenrolled } from '../model/enrolment.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import { getCustomer } from '../internal/customerMap.js'
 import { setBalance } from './achieve.js'
-import { commit } from './commit.js'
+import { progressAt, type Draft } from './draft.js'
 import {
   checkCustomerClock,
-  checkCustomerId,
+  customerIdProblem,
   checkNow,
   checkStartOptions,
   checkResetStreakStatus,
@@ -23,7 +21,8 @@ import {
 import { alreadyEnrolled, notEnrolled } from './refusals.js'
 import { settle } from './settle.js'
 import { startCycle } from './startCycle.js'
-import type { Result } from './transition.js'
+import { once, type Effect, type Result } from './transition.js'
+import { recordOf, writable, type Workspace } from './workspace.js'
 
 // model
 
@@ -48,67 +47,61 @@ export interface CheckedReenrollOptions {
 
 /** Re-enrols a customer known to be unenrolled, with checked input (shared with `enroll`). */
 export const reenrollUnenrolled = (
-  state: EnrolmentState,
-  stored: Unenrolled,
+  workspace: Workspace,
+  stored: Draft | Unenrolled,
   now: Date,
   options: CheckedReenrollOptions,
-): Result => {
-  const target = state.target
-  const settled = settle(target, stored, now)
-  return pipe(
-    startCycle(target, now, options.period),
-    E.map((start) => {
-      const warnings: Array<Warning> = []
-      const events: Array<EnrolmentEvent> = [...settled.events]
-      // The frozen progress of cycle k stays until k ends: it resumes if the customer comes back
-      // into k, and is never counted twice (SPEC §3 reenroll.3, recordActivity).
-      const { fromCycle: _left, ...rest } = settled.enrolment as Unenrolled
-      let enrolment: Enrolment = {
-        ...rest,
-        status: 'ENROLLED',
-        startCycle: start.index,
-        since: now,
-        settledAt: now,
-      }
-      events.push({
-        type: 'REENROLLED',
-        customerId: enrolment.customerId,
-        targetGroupId: target.targetGroupId,
-        targetId: target.targetId,
-        at: now,
-        cycle: start.index,
-      })
-      if (options.resetStreakStatus && target.kind === 'STREAK') {
-        // SPEC §3 reenroll.5: count 0, levels cleared, next epoch.
-        const epoch = O.isSome(enrolment.streak) ? enrolment.streak.value.epoch + 1 : 2
-        enrolment = { ...enrolment, streak: O.some({ epoch, count: 0, achievedLevels: [] }) }
-        events.push({
-          type: 'STREAK_RESET',
-          customerId: enrolment.customerId,
-          targetGroupId: target.targetGroupId,
-          targetId: target.targetId,
-          at: now,
-          cycle: start.index,
-          epoch,
-        })
-      } else if (options.resetStreakStatus)
-        warnings.push({
-          code: 'RESET_STREAK_STATUS_IGNORED',
-          message: 'resetStreakStatus applies to streaks only; ignored for a milestone',
-        })
-      if (target.kind === 'STREAK' && options.initialBalance !== undefined)
-        warnings.push(initialBalanceIgnored)
-      const given = target.kind === 'MILESTONE' ? options.initialBalance : undefined
-      // SPEC §3 reenroll.3: the given balance replaces the progress; else the frozen one resumes.
-      const balance = given ?? enrolment.progress.find((p) => p.cycle === start.index)?.value
-      const balanced =
-        balance === undefined
-          ? { enrolment, events: [] }
-          : setBalance(target, enrolment, start, balance, now)
-      events.push(...balanced.events)
-      return commit(state, stored, balanced.enrolment, events, warnings, O.some(now))
-    }),
-  )
+): Effect => {
+  const target = workspace.target
+  // The start cycle is checked before anything is written: a refused re-enrolment changes nothing.
+  const start = startCycle(target, now, options.period)
+  if (E.isLeft(start)) return start
+  const draft = writable(workspace, stored)
+  const warnings: Array<Warning> = []
+  const events: Array<EnrolmentEvent> = []
+  settle(target, draft, now, events)
+  // The frozen progress of cycle k stays until k ends: it resumes if the customer comes back
+  // into k, and is never counted twice (SPEC §3 reenroll.3, recordActivity).
+  delete draft.fromCycle
+  draft.status = 'ENROLLED'
+  draft.startCycle = start.right.index
+  draft.since = now
+  draft.settledAt = now
+  draft.version += 1
+  events.push({
+    type: 'REENROLLED',
+    customerId: draft.customerId,
+    targetGroupId: target.targetGroupId,
+    targetId: target.targetId,
+    at: now,
+    cycle: start.right.index,
+  })
+  if (options.resetStreakStatus && target.kind === 'STREAK') {
+    // SPEC §3 reenroll.5: count 0, levels cleared, next epoch.
+    const epoch = O.isSome(draft.streak) ? draft.streak.value.epoch + 1 : 2
+    draft.streak = O.some({ epoch, count: 0, achievedLevels: [] })
+    events.push({
+      type: 'STREAK_RESET',
+      customerId: draft.customerId,
+      targetGroupId: target.targetGroupId,
+      targetId: target.targetId,
+      at: now,
+      cycle: start.right.index,
+      epoch,
+    })
+  } else if (options.resetStreakStatus)
+    warnings.push({
+      code: 'RESET_STREAK_STATUS_IGNORED',
+      message: 'resetStreakStatus applies to streaks only; ignored for a milestone',
+    })
+  if (target.kind === 'STREAK' && options.initialBalance !== undefined)
+    warnings.push(initialBalanceIgnored)
+  const given = target.kind === 'MILESTONE' ? options.initialBalance : undefined
+  // SPEC §3 reenroll.3: the given balance replaces the progress; else the frozen one resumes.
+  const balance = given ?? progressAt(draft, start.right.index)?.value
+  if (balance !== undefined) setBalance(target, draft, start.right, balance, now, events)
+  workspace.watermark = O.some(now)
+  return E.right({ events, warnings })
 }
 
 /**
@@ -127,22 +120,31 @@ export const reenroll = (
   customerId: number,
   now: Date,
   options?: ReenrollOptions,
-): Result => {
-  const id = checkCustomerId(customerId)
-  if (E.isLeft(id)) return id
-  const at = checkNow(state, now)
+): Result => once(state, (workspace) => reenrollIn(workspace, customerId, now, options))
+
+/** `reenroll` in a workspace. */
+export const reenrollIn = (
+  workspace: Workspace,
+  customerId: number,
+  now: Date,
+  options?: ReenrollOptions,
+): Effect => {
+  const badId = customerIdProblem(customerId)
+  if (O.isSome(badId)) return E.left(badId.value)
+  const at = checkNow(workspace, now)
   if (E.isLeft(at)) return at
   const start = checkStartOptions(options)
   if (E.isLeft(start)) return start
   const reset = checkResetStreakStatus(start.right.options)
   if (E.isLeft(reset)) return reset
-  const stored = getCustomer(state.enrolments, id.right)
-  if (stored === undefined) return E.left(notEnrolled(state, id.right, 'never enrolled'))
+  const stored = recordOf(workspace, customerId)
+  if (stored === undefined)
+    return E.left(notEnrolled(workspace.target, customerId, 'never enrolled'))
   const clock = checkCustomerClock(stored, at.right)
   if (E.isLeft(clock)) return clock
   return stored.status === 'ENROLLED'
-    ? E.left(alreadyEnrolled(state, id.right))
-    : reenrollUnenrolled(state, stored, at.right, {
+    ? E.left(alreadyEnrolled(workspace.target, customerId))
+    : reenrollUnenrolled(workspace, stored, at.right, {
         period: start.right.period,
         initialBalance: start.right.initialBalance,
         resetStreakStatus: reset.right,

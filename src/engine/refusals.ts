@@ -1,23 +1,23 @@
 // The state-dependent refusals of SPEC §3, worded once.
 import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
-import type { EnrolmentState } from '../model/state.js'
+import type { Target } from '../model/target.js'
 
 /** 310119: the customer is already enrolled. */
-export const alreadyEnrolled = (state: EnrolmentState, customerId: number): EnrolmentError =>
+export const alreadyEnrolled = (target: Target, customerId: number): EnrolmentError =>
   enrolmentError(
     ErrorCode.ALREADY_ENROLLED,
-    `customer ${customerId} is already enrolled in target ${state.target.targetId}`,
+    `customer ${customerId} is already enrolled in target ${target.targetId}`,
     'customerId',
   )
 
 /** 310126: the customer is not enrolled (never was, or was unenrolled). */
 export const notEnrolled = (
-  state: EnrolmentState,
+  target: Target,
   customerId: number,
   why: 'never enrolled' | 'already unenrolled',
 ): EnrolmentError =>
   enrolmentError(
     ErrorCode.NOT_ENROLLED,
-    `customer ${customerId} is not enrolled in target ${state.target.targetId} (${why})`,
+    `customer ${customerId} is not enrolled in target ${target.targetId} (${why})`,
     'customerId',
   )

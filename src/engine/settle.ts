@@ -4,118 +4,149 @@ import { countEndedBy, cycleAt, type Cycle } from '../model/cycle.js'
 import type { Enrolment } from '../model/enrolment.js'
 import { cycleRewardKey, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type Target } from '../model/target.js'
-import { achieve, type Step } from './achieve.js'
 import { absurd } from '../internal/absurd.js'
+import { achieve } from './achieve.js'
+import { removeAt, type Draft, type DraftProgress } from './draft.js'
 
 /**
  * A start cycle given a balance that reaches its goal before the cycle began (SPEC §3 enroll.5)
  * is achieved at the cycle's start, once the customer is settled that far and still enrolled.
  * `through` is the last cycle whose start may be reached: at an instant where one cycle ends and
- * the next begins, the end comes first.
+ * the next begins, the end comes first. Returns that progress and its cycle, if it is due.
  */
-const achieveDeferred = (
+const deferredDue = <R extends Draft | Enrolment>(
   target: Target,
-  enrolment: Enrolment,
+  record: R,
   until: Date,
   through: number,
-): Step => {
-  const progress = enrolment.progress.find((p) => p.cycle === enrolment.startCycle)
-  if (enrolment.status !== 'ENROLLED' || progress === undefined || progress.cycle > through)
-    return { enrolment, events: [] }
+): { readonly progress: R['progress'][number]; readonly cycle: Cycle } | undefined => {
+  if (record.status !== 'ENROLLED') return undefined
+  const progress = record.progress.find((p) => p.cycle === record.startCycle)
+  if (progress === undefined || progress.cycle > through) return undefined
   const cycle = cycleAt(target.cycles, progress.cycle)
   return O.isNone(progress.achievedAt) &&
     progress.value >= goalOf(target, cycle) &&
     cycle.start.getTime() <= until.getTime()
-    ? achieve(target, enrolment, progress, cycle, cycle.start)
-    : { enrolment, events: [] }
+    ? { progress, cycle }
+    : undefined
 }
 
-const takesPart = (enrolment: Enrolment, cycle: Cycle): boolean =>
-  enrolment.status === 'ENROLLED' && cycle.index >= enrolment.startCycle
+const achieveDeferred = (
+  target: Target,
+  draft: Draft,
+  until: Date,
+  through: number,
+  events: Array<EnrolmentEvent>,
+): void => {
+  const due = deferredDue(target, draft, until, through)
+  if (due !== undefined) achieve(target, draft, due.progress, due.cycle, due.cycle.start, events)
+}
+
+const takesPart = (draft: Draft, cycle: Cycle): boolean =>
+  draft.status === 'ENROLLED' && cycle.index >= draft.startCycle
 
 /** What the end of `cycle` does to one customer (SPEC §5). */
-const closeCycle = (target: Target, enrolment: Enrolment, cycle: Cycle): Step => {
-  const progress = enrolment.progress.find((p) => p.cycle === cycle.index)
-  const achieved = progress !== undefined && O.isSome(progress.achievedAt)
-  const closed: Enrolment =
-    progress === undefined
-      ? enrolment
-      : { ...enrolment, progress: enrolment.progress.filter((p) => p !== progress) }
-  const { customerId } = enrolment
+const closeCycle = (
+  target: Target,
+  draft: Draft,
+  cycle: Cycle,
+  events: Array<EnrolmentEvent>,
+): void => {
+  const at = draft.progress.findIndex((p) => p.cycle === cycle.index)
+  const achieved = at >= 0 && O.isSome((draft.progress[at] as DraftProgress).achievedAt)
+  if (at >= 0) removeAt(draft.progress, at)
+  const { customerId } = draft
   const { targetGroupId, targetId } = target
-  const at = cycle.end
   switch (target.kind) {
     case 'MILESTONE': {
-      if (target.allocation === 'IMMEDIATE' || !achieved) return { enrolment: closed, events: [] }
-      const reward = {
-        customerId,
-        targetGroupId,
-        targetId,
-        at,
-        cycle: cycle.index,
-        allocation: 'PERIOD_END' as const,
-        idempotencyKey: cycleRewardKey(targetGroupId, targetId, customerId, cycle.index),
-      }
+      if (target.allocation === 'IMMEDIATE' || !achieved) return
+      const idempotencyKey = cycleRewardKey(targetGroupId, targetId, customerId, cycle.index)
       // SPEC §3 unenroll.6: achieved, then out of the cycle by its end (unenrolled, or re-enrolled
       // from a later cycle): forfeited, not paid.
-      const event: EnrolmentEvent = takesPart(enrolment, cycle)
-        ? { type: 'REWARD_ISSUED', ...reward }
-        : { type: 'REWARD_FORFEITED', ...reward, reason: 'UNENROLLED' }
-      return { enrolment: closed, events: [event] }
+      events.push(
+        takesPart(draft, cycle)
+          ? {
+              type: 'REWARD_ISSUED',
+              customerId,
+              targetGroupId,
+              targetId,
+              at: cycle.end,
+              cycle: cycle.index,
+              allocation: 'PERIOD_END',
+              idempotencyKey,
+            }
+          : {
+              type: 'REWARD_FORFEITED',
+              customerId,
+              targetGroupId,
+              targetId,
+              at: cycle.end,
+              cycle: cycle.index,
+              allocation: 'PERIOD_END',
+              idempotencyKey,
+              reason: 'UNENROLLED',
+            },
+      )
+      return
     }
     case 'STREAK': {
       if (
         target.streakType === 'NON_CONTINUOUS' ||
         achieved ||
-        !takesPart(enrolment, cycle) ||
-        O.isNone(enrolment.streak) ||
-        enrolment.streak.value.count === 0
+        !takesPart(draft, cycle) ||
+        O.isNone(draft.streak) ||
+        draft.streak.value.count === 0
       )
-        return { enrolment: closed, events: [] }
-      const streak = enrolment.streak.value
-      return {
-        enrolment: { ...closed, streak: O.some({ ...streak, count: 0 }) },
-        events: [
-          {
-            type: 'STREAK_BROKEN',
-            customerId,
-            targetGroupId,
-            targetId,
-            at,
-            cycle: cycle.index,
-            count: streak.count,
-          },
-        ],
-      }
+        return
+      events.push({
+        type: 'STREAK_BROKEN',
+        customerId,
+        targetGroupId,
+        targetId,
+        at: cycle.end,
+        cycle: cycle.index,
+        count: draft.streak.value.count,
+      })
+      draft.streak.value.count = 0
+      return
     }
     default:
-      return absurd(target)
+      absurd(target)
   }
 }
 
 /**
- * Settles one customer up to `until`: every cycle end ≤ `until` not settled yet, in order, each
- * preceded by a deferred start-cycle achievement that falls before it. Returns the very same record
- * when nothing was due.
+ * Whether settling the record up to `until` would change it: a cycle end not settled yet, or a
+ * deferred start-cycle achievement now due. `advance` takes a draft only of the records that are.
+ * `ended` is how many cycles have ended by `until` (given once by `advance` for every customer).
  */
-export const settle = (target: Target, enrolment: Enrolment, until: Date): Step => {
-  const ended = countEndedBy(target.cycles, until)
+export const isDue = (
+  target: Target,
+  record: Draft | Enrolment,
+  until: Date,
+  ended: number = countEndedBy(target.cycles, until),
+): boolean =>
+  ended > record.settledCycles ||
+  deferredDue(target, record, until, target.cycles.length) !== undefined
+
+/**
+ * Settles one customer up to `until`: every cycle end ≤ `until` not settled yet, in order, each
+ * preceded by a deferred start-cycle achievement that falls before it. `ended`: as for `isDue`.
+ */
+export const settle = (
+  target: Target,
+  draft: Draft,
+  until: Date,
+  events: Array<EnrolmentEvent>,
+  ended: number = countEndedBy(target.cycles, until),
+): void => {
   // The usual case, on every activity: no cycle ended since, no balance waiting for its cycle.
-  if (ended <= enrolment.settledCycles && enrolment.progress.length === 0)
-    return { enrolment, events: [] }
-  let current = enrolment
-  const events: Array<EnrolmentEvent> = []
-  const apply = (step: Step): void => {
-    current = step.enrolment
-    events.push(...step.events)
-  }
-  for (let i = enrolment.settledCycles; i < ended; i++) {
+  if (ended <= draft.settledCycles && draft.progress.length === 0) return
+  for (let i = draft.settledCycles; i < ended; i++) {
     const cycle = target.cycles[i] as Cycle
-    apply(achieveDeferred(target, current, cycle.end, cycle.index))
-    apply(closeCycle(target, current, cycle))
+    achieveDeferred(target, draft, cycle.end, cycle.index, events)
+    closeCycle(target, draft, cycle, events)
   }
-  apply(achieveDeferred(target, current, until, target.cycles.length))
-  return ended > enrolment.settledCycles
-    ? { enrolment: { ...current, settledCycles: ended }, events }
-    : { enrolment: current, events }
+  achieveDeferred(target, draft, until, target.cycles.length, events)
+  if (ended > draft.settledCycles) draft.settledCycles = ended
 }

@@ -7,16 +7,15 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { Cycle } from '../model/cycle.js'
 import { ErrorCode, enrolmentError } from '../model/error.js'
-import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import { getCustomer } from '../internal/customerMap.js'
-import { commit } from './commit.js'
-import { checkCustomerClock, checkCustomerId, checkNow } from './input.js'
+import type { Draft } from './draft.js'
+import { checkCustomerClock, customerIdProblem, checkNow } from './input.js'
 import { notEnrolled } from './refusals.js'
 import { settle } from './settle.js'
 import { unenrolmentCycle } from './startCycle.js'
-import type { Result } from './transition.js'
+import { once, type Effect, type Effects, type Result } from './transition.js'
+import { recordOf, writable, type Workspace } from './workspace.js'
 
 // operations
 
@@ -35,49 +34,54 @@ import type { Result } from './transition.js'
  * const result = unenroll(state, 423789336, new Date('2026-03-15T12:00:00Z'))
  * if (E.isLeft(result)) console.log(result.left.code) // e.g. 310126
  */
-export const unenroll = (state: EnrolmentState, customerId: number, now: Date): Result => {
-  const id = checkCustomerId(customerId)
-  if (E.isLeft(id)) return id
-  const at = checkNow(state, now)
+export const unenroll = (state: EnrolmentState, customerId: number, now: Date): Result =>
+  once(state, (workspace) => unenrollIn(workspace, customerId, now))
+
+/** `unenroll` in a workspace. */
+export const unenrollIn = (workspace: Workspace, customerId: number, now: Date): Effect => {
+  const target = workspace.target
+  const badId = customerIdProblem(customerId)
+  if (O.isSome(badId)) return E.left(badId.value)
+  const at = checkNow(workspace, now)
   if (E.isLeft(at)) return at
-  const stored = getCustomer(state.enrolments, id.right)
-  if (stored === undefined) return E.left(notEnrolled(state, id.right, 'never enrolled'))
+  const stored = recordOf(workspace, customerId)
+  if (stored === undefined) return E.left(notEnrolled(target, customerId, 'never enrolled'))
   const clock = checkCustomerClock(stored, at.right)
   if (E.isLeft(clock)) return clock
   if (stored.status === 'UNENROLLED')
-    return E.left(notEnrolled(state, id.right, 'already unenrolled'))
-  const k = unenrolmentCycle(state.target, at.right)
+    return E.left(notEnrolled(target, customerId, 'already unenrolled'))
+  const k = unenrolmentCycle(target, at.right)
   if (O.isNone(k))
     return E.left(
       enrolmentError(
         ErrorCode.TARGET_PERIOD_NOT_FOUND,
-        `every cycle of target ${state.target.targetId} has ended by ${at.right.toISOString()}`,
+        `every cycle of target ${target.targetId} has ended by ${at.right.toISOString()}`,
         'now',
       ),
     )
-  return E.right(leave(state, stored, at.right, k.value))
+  return E.right(leave(workspace, writable(workspace, stored), at.right, k.value))
 }
 
-const leave = (state: EnrolmentState, stored: Enrolment, now: Date, k: Cycle) => {
+const leave = (workspace: Workspace, draft: Draft, now: Date, k: Cycle): Effects => {
+  const target = workspace.target
+  const events: Array<EnrolmentEvent> = []
   // SPEC §3 unenroll.2: rewards of cycles that ended before now are settled first.
-  const settled = settle(state.target, stored, now)
+  settle(target, draft, now, events)
   // SPEC §3 unenroll.4: progress of cycle k is kept, frozen; a later start cycle's is not.
-  const progress = settled.enrolment.progress.filter((p) => p.cycle <= k.index)
-  const unenrolled: Enrolment = {
-    ...settled.enrolment,
-    status: 'UNENROLLED',
-    fromCycle: k.index,
-    since: now,
-    settledAt: now,
-    progress,
-  }
-  const event: EnrolmentEvent = {
+  draft.progress = draft.progress.filter((p) => p.cycle <= k.index)
+  draft.status = 'UNENROLLED'
+  draft.fromCycle = k.index
+  draft.since = now
+  draft.settledAt = now
+  draft.version += 1
+  events.push({
     type: 'UNENROLLED',
-    customerId: stored.customerId,
-    targetGroupId: state.target.targetGroupId,
-    targetId: state.target.targetId,
+    customerId: draft.customerId,
+    targetGroupId: target.targetGroupId,
+    targetId: target.targetId,
     at: now,
     cycle: k.index,
-  }
-  return commit(state, stored, unenrolled, [...settled.events, event], [], O.some(now))
+  })
+  workspace.watermark = O.some(now)
+  return { events, warnings: [] }
 }

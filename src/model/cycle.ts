@@ -37,9 +37,20 @@ interface Edges {
 // no cycles alive (WeakMap) and never changes a result: it is a memo, not state.
 const edgesOf = new WeakMap<ReadonlyArray<Cycle>, Edges>()
 
+// The cycles searched last, and their edges: a service works on one target at a time, so most
+// searches skip even the WeakMap lookup.
+let lastCycles: ReadonlyArray<Cycle> | undefined
+let lastEdges: Edges = { starts: new Float64Array(0), ends: new Float64Array(0) }
+
 const edges = (cycles: ReadonlyArray<Cycle>): Edges => {
-  const known = edgesOf.get(cycles)
-  if (known !== undefined) return known
+  if (cycles === lastCycles) return lastEdges
+  const known = edgesOf.get(cycles) ?? computeEdges(cycles)
+  lastCycles = cycles
+  lastEdges = known
+  return known
+}
+
+const computeEdges = (cycles: ReadonlyArray<Cycle>): Edges => {
   const computed: Edges = {
     starts: Float64Array.from(cycles, (cycle) => cycle.start.getTime()),
     ends: Float64Array.from(cycles, (cycle) => cycle.end.getTime()),
@@ -72,11 +83,11 @@ export const countStartedBy = (cycles: ReadonlyArray<Cycle>, instant: Date): num
   countUpTo(edges(cycles).starts, instant.getTime())
 
 /** The cycle whose half-open interval holds `instant` (SPEC §2: an `end` belongs to the next cycle). */
-export const cycleContaining = (cycles: ReadonlyArray<Cycle>, instant: Date): O.Option<Cycle> => {
+export const cycleHolding = (cycles: ReadonlyArray<Cycle>, instant: Date): Cycle | undefined => {
   const candidate = cycles[countEndedBy(cycles, instant)]
   return candidate !== undefined && candidate.start.getTime() <= instant.getTime()
-    ? O.some(candidate)
-    : O.none
+    ? candidate
+    : undefined
 }
 
 /** The cycle holding `instant`, else the next one to start (before the first cycle or in a gap). */

@@ -29,9 +29,6 @@ export interface StreakStatus {
   readonly achievedLevels: ReadonlyArray<number>
 }
 
-/** A streak status before any cycle is achieved: epoch 1, count 0, no level. */
-export const initialStreak: StreakStatus = { epoch: 1, count: 0, achievedLevels: [] }
-
 interface EnrolmentCommon {
   readonly customerId: number
   /** Incremented by every change to this record: a host can store it with a version check. */

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import type { RewardAllocationType } from './target.js'
+import { isAscending } from '../internal/isAscending.js'
 
 // model
 
@@ -128,6 +129,11 @@ export const levelRewardKey = (
   level: number,
 ): string => `tg${targetGroupId}/t${targetId}/cust${customerId}/epoch${epoch}/level${level}`
 
-/** Orders events by `at`; ties keep the order they arose in (a stable sort, SPEC §4). */
+/**
+ * Orders events by `at`; ties keep the order they arose in (a stable sort, SPEC §4). Events
+ * already in order (the usual case: one cycle end) are returned as they are.
+ */
 export const byInstant = (events: ReadonlyArray<EnrolmentEvent>): ReadonlyArray<EnrolmentEvent> =>
-  [...events].sort((a, b) => a.at.getTime() - b.at.getTime())
+  isAscending(events, (e) => e.at.getTime())
+    ? events
+    : [...events].sort((a, b) => a.at.getTime() - b.at.getTime())

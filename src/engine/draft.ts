@@ -1,0 +1,87 @@
+// A customer's record while an operation writes it: the one mutable shape in the engine.
+//
+// Every published `Enrolment` is immutable. An operation that changes a customer first takes a
+// draft (a deep copy, see `workspace.ts`), writes it in place, and the workspace publishes it when
+// the operation (or the batch, or the session) ends. Inside a batch the same draft is written by
+// every later operation on that customer, instead of a new record per operation (issue #5).
+import * as O from 'fp-ts/lib/Option.js'
+import type { CycleProgress, Enrolment, StreakStatus } from '../model/enrolment.js'
+
+// model
+
+/** A `CycleProgress` being written. */
+export interface DraftProgress {
+  readonly cycle: number
+  value: number
+  achievedAt: O.Option<Date>
+  rewarded: boolean
+}
+
+/** A `StreakStatus` being written. */
+export interface DraftStreak {
+  readonly epoch: number
+  count: number
+  achievedLevels: Array<number>
+}
+
+/**
+ * An `Enrolment` being written. `fromCycle` is present exactly when `status` is `UNENROLLED`,
+ * as in the union it is published as.
+ */
+export interface Draft {
+  status: 'ENROLLED' | 'UNENROLLED'
+  readonly customerId: number
+  version: number
+  startCycle: number
+  since: Date
+  settledAt: Date
+  settledCycles: number
+  progress: Array<DraftProgress>
+  streak: O.Option<DraftStreak>
+  fromCycle?: number
+}
+
+// constructors
+
+const copyProgress = (progress: CycleProgress): DraftProgress => ({ ...progress })
+
+const copyStreak = (streak: StreakStatus): DraftStreak => ({
+  ...streak,
+  achievedLevels: [...streak.achievedLevels],
+})
+
+/** A draft of a published record: nothing it shares with `enrolment` is ever written. */
+export const draftOf = (enrolment: Enrolment): Draft => ({
+  ...enrolment,
+  progress: enrolment.progress.map(copyProgress),
+  streak: O.isSome(enrolment.streak) ? O.some(copyStreak(enrolment.streak.value)) : O.none,
+})
+
+/** A streak status before any cycle is achieved: epoch 1, count 0, no level. */
+export const initialStreak = (): DraftStreak => ({ epoch: 1, count: 0, achievedLevels: [] })
+
+// operations
+
+/** The draft as the record it is published as (the draft is never written again after this). */
+export const published = (draft: Draft): Enrolment => draft as Enrolment
+
+/** The progress kept for cycle `index`, if any. */
+export const progressAt = (draft: Draft, index: number): DraftProgress | undefined =>
+  draft.progress.find((p) => p.cycle === index)
+
+/** The progress of cycle `index`: the one kept, else a new one at 0, kept in cycle order. */
+export const progressFor = (draft: Draft, index: number): DraftProgress => {
+  const kept = progressAt(draft, index)
+  if (kept !== undefined) return kept
+  const fresh: DraftProgress = { cycle: index, value: 0, achievedAt: O.none, rewarded: false }
+  const after = draft.progress.findIndex((p) => p.cycle > index)
+  if (after < 0) draft.progress.push(fresh)
+  else draft.progress.splice(after, 0, fresh)
+  return fresh
+}
+
+/** Removes the item at `index` in place (unlike `splice`, allocates no array of removed items). */
+export const removeAt = (items: Array<unknown>, index: number): void => {
+  for (let i = index + 1; i < items.length; i++) items[i - 1] = items[i]
+  items.pop()
+}

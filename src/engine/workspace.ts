@@ -1,0 +1,93 @@
+// Where operations write: a published state plus the drafts written since it was published.
+//
+// Every operation runs against a workspace. A single call (`unenroll(state, …)`) opens one, runs,
+// and publishes it: one copy of the customer's record and one trie path. A batch or a session keeps
+// one open across many operations, so a customer touched again is written in place — the draft is
+// the workspace's own, reachable from nothing published (issue #5: no copy per operation). Records
+// already published, and every state handed out, are never written.
+import * as O from 'fp-ts/lib/Option.js'
+import type { Enrolment } from '../model/enrolment.js'
+import type { EnrolmentState } from '../model/state.js'
+import type { Target } from '../model/target.js'
+import {
+  closeCustomerMap,
+  getCustomer,
+  openCustomerMap,
+  setCustomer,
+} from '../internal/customerMap.js'
+import { draftOf, published, type Draft } from './draft.js'
+
+// model
+
+export interface Workspace {
+  readonly target: Target
+  /** The state last published: what `publish` returns while nothing has changed since. */
+  published: EnrolmentState
+  watermark: O.Option<Date>
+  advancedTo: O.Option<Date>
+  /** The records written since the last publish, by customer id: owned here, written in place. */
+  readonly drafts: Map<number, Draft>
+}
+
+// constructors
+
+export const openWorkspace = (state: EnrolmentState): Workspace => ({
+  target: state.target,
+  published: state,
+  watermark: state.watermark,
+  advancedTo: state.advancedTo,
+  drafts: new Map(),
+})
+
+// operations
+
+/** The customer's record as the operations so far left it, if the customer was ever enrolled. */
+export const recordOf = (workspace: Workspace, customerId: number): Draft | Enrolment | undefined =>
+  workspace.drafts.get(customerId) ?? getCustomer(workspace.published.enrolments, customerId)
+
+/**
+ * The customer's record, to be written: the workspace's own draft, else a new draft of `record`.
+ * Call it only once the operation is sure to succeed: a refused operation writes nothing.
+ */
+export const writable = (workspace: Workspace, record: Draft | Enrolment): Draft => {
+  const own = workspace.drafts.get(record.customerId)
+  if (own !== undefined) return own
+  const draft = draftOf(record as Enrolment)
+  workspace.drafts.set(draft.customerId, draft)
+  return draft
+}
+
+/** Adds the record of a customer never enrolled before. */
+export const addRecord = (workspace: Workspace, draft: Draft): void => {
+  workspace.drafts.set(draft.customerId, draft)
+}
+
+/**
+ * The state with every draft written into it. The drafts stop being the workspace's: a later write
+ * to one of those customers takes a new draft. With nothing changed, the same state as before.
+ */
+export const publish = (workspace: Workspace): EnrolmentState => {
+  const before = workspace.published
+  if (
+    workspace.drafts.size === 0 &&
+    workspace.watermark === before.watermark &&
+    workspace.advancedTo === before.advancedTo
+  )
+    return before
+  let enrolments = before.enrolments
+  if (workspace.drafts.size > 0) {
+    // A fresh owner: the trie nodes this publish creates are written in place until it returns.
+    let open = openCustomerMap(enrolments, {})
+    for (const [customerId, draft] of workspace.drafts)
+      open = setCustomer(open, customerId, published(draft))
+    enrolments = closeCustomerMap(open)
+    workspace.drafts.clear()
+  }
+  workspace.published = {
+    ...before,
+    watermark: workspace.watermark,
+    advancedTo: workspace.advancedTo,
+    enrolments,
+  }
+  return workspace.published
+}
