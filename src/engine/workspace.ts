@@ -27,6 +27,8 @@ export interface Workspace {
   advancedTo: O.Option<Date>
   /** The records written since the last publish, by customer id: owned here, written in place. */
   readonly drafts: Map<number, Draft>
+  /** The draft `recordOf` found last: `writable` then needs no second lookup (a memo). */
+  lastFound: Draft | undefined
 }
 
 // constructors
@@ -37,19 +39,28 @@ export const openWorkspace = (state: EnrolmentState): Workspace => ({
   watermark: state.watermark,
   advancedTo: state.advancedTo,
   drafts: new Map(),
+  lastFound: undefined,
 })
 
 // operations
 
 /** The customer's record as the operations so far left it, if the customer was ever enrolled. */
-export const recordOf = (workspace: Workspace, customerId: number): Draft | Enrolment | undefined =>
-  workspace.drafts.get(customerId) ?? getCustomer(workspace.published.enrolments, customerId)
+export const recordOf = (
+  workspace: Workspace,
+  customerId: number,
+): Draft | Enrolment | undefined => {
+  const own = workspace.drafts.get(customerId)
+  if (own === undefined) return getCustomer(workspace.published.enrolments, customerId)
+  workspace.lastFound = own
+  return own
+}
 
 /**
  * The customer's record, to be written: the workspace's own draft, else a new draft of `record`.
  * Call it only once the operation is sure to succeed: a refused operation writes nothing.
  */
 export const writable = (workspace: Workspace, record: Draft | Enrolment): Draft => {
+  if (record === workspace.lastFound) return workspace.lastFound
   const own = workspace.drafts.get(record.customerId)
   if (own !== undefined) return own
   const draft = draftOf(record as Enrolment)
@@ -82,6 +93,7 @@ export const publish = (workspace: Workspace): EnrolmentState => {
       open = setCustomer(open, customerId, published(draft))
     enrolments = closeCustomerMap(open)
     workspace.drafts.clear()
+    workspace.lastFound = undefined
   }
   workspace.published = {
     ...before,
