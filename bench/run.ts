@@ -117,13 +117,6 @@ function* workload(customers: number): Generator<ReadonlyArray<Op>> {
   }
 }
 
-const rewardLines = (events: ReadonlyArray<EnrolmentEvent>): Array<RewardLine> =>
-  events.flatMap((e) =>
-    e.type === 'REWARD_ISSUED' || e.type === 'REWARD_FORFEITED'
-      ? [`${e.customerId}/${e.cycle}/${e.type}/${e.at.getTime()}`]
-      : [],
-  )
-
 /** A chunk as the library's operations (built before timing, as the floor's chunk is). */
 const asOperations = (ops: ReadonlyArray<Op>): ReadonlyArray<Operation> =>
   ops.map((op): Operation => {
@@ -174,8 +167,11 @@ const floorContender = (): Contender => {
   }
 }
 
+/** Adds the rewards and forfeits among `events` as the floor writes them (and no more work). */
 const collect = (rewards: Array<RewardLine>, events: ReadonlyArray<EnrolmentEvent>): void => {
-  if (events.length > 0) for (const line of rewardLines(events)) rewards.push(line)
+  for (const e of events)
+    if (e.type === 'REWARD_ISSUED' || e.type === 'REWARD_FORFEITED')
+      rewards.push(`${e.customerId}/${e.cycle}/${e.type}/${e.at.getTime()}`)
 }
 
 /** The library as a stream consumer uses it: one session, its state published at the end. */
@@ -270,11 +266,16 @@ log(`scale: building states of ${small} and ${big} customers…`)
 gc()
 const smallTimes = await perCustomerOps(stateOf(small), small)
 gc()
-const heapBefore = process.memoryUsage().heapUsed
-const bigState = stateOf(big)
-gc()
-const bytesPerCustomer = (process.memoryUsage().heapUsed - heapBefore) / big
-const bigTimes = await perCustomerOps(bigState, big)
+/** The big state's footprint and times; the state is dropped on return, so that a heap this size
+ * does not keep the collector busy beside the cold-start processes below. */
+const measureBig = async () => {
+  const heapBefore = process.memoryUsage().heapUsed
+  const state = stateOf(big)
+  gc()
+  const bytes = (process.memoryUsage().heapUsed - heapBefore) / big
+  return { bytes, times: await perCustomerOps(state, big) }
+}
+const { bytes: bytesPerCustomer, times: bigTimes } = await measureBig()
 const scaleRatio = (bigTimes.activity + bigTimes.pair) / (smallTimes.activity + smallTimes.pair)
 const idleAdvanceRatio = bigTimes.idle / smallTimes.idle
 log(
@@ -303,7 +304,8 @@ const lookup = async (count: number) => {
   await bench.run()
   const r = bench.getTask('lookup')?.result
   if (r === undefined || !('latency' in r) || found === 0) throw new Error('lookup bench failed')
-  return r.latency.mean
+  // The median: a search allocates nothing, so a mean would only add the host's hiccups.
+  return r.latency.p50
 }
 const cycleLookupRatio = (await lookup(10_000)) / (await lookup(10))
 
@@ -321,6 +323,8 @@ const timeNode = (args: ReadonlyArray<string>) => {
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.toString()}`)
   return Number(process.hrtime.bigint() - begin) / 1e6
 }
+// A full collection first, so no concurrent marking of this process competes with the children.
+gc()
 const coldRuns = quick ? 5 : 21
 const withImport: Array<number> = []
 const bare: Array<number> = []
