@@ -6,18 +6,29 @@ import {
   forEachCustomer,
   getCustomer,
   hashOf,
-  mapCustomers,
   openCustomerMap,
   closeCustomerMap,
   setCustomer,
   type CustomerMap,
 } from '../src/internal/customerMap.js'
 
-const entries = (map: CustomerMap<number>): Array<[number, number]> => {
+/** A record as the map holds it: its key is its `customerId`. */
+interface Row {
+  readonly customerId: number
+  readonly value: number
+}
+const row = (customerId: number, value: number): Row => ({ customerId, value })
+
+const entries = (map: CustomerMap<Row>): Array<[number, number]> => {
   const out: Array<[number, number]> = []
-  forEachCustomer(map, (value, key) => out.push([key, value]))
+  forEachCustomer(map, (r, key) => {
+    expect(key).toBe(r.customerId)
+    out.push([key, r.value])
+  })
   return out.sort((a, b) => a[0] - b[0])
 }
+const valueOf = (map: CustomerMap<Row>, key: number): number | undefined =>
+  getCustomer(map, key)?.value
 
 const key = fc.oneof(
   fc.integer({ min: 1, max: 64 }),
@@ -30,15 +41,15 @@ describe('customerMap', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(key, fc.integer()), { maxLength: 300 }), (writes) => {
         const reference = new Map<number, number>()
-        let map = emptyCustomerMap<number>()
-        const versions: Array<[CustomerMap<number>, Array<[number, number]>]> = []
+        let map = emptyCustomerMap<Row>()
+        const versions: Array<[CustomerMap<Row>, Array<[number, number]>]> = []
         for (const [k, v] of writes) {
-          map = setCustomer(map, k, v)
+          map = setCustomer(map, row(k, v))
           reference.set(k, v)
           versions.push([map, [...reference.entries()].sort((a, b) => a[0] - b[0])])
         }
         expect(map.size).toBe(reference.size)
-        for (const [k, v] of reference) expect(getCustomer(map, k)).toBe(v)
+        for (const [k, v] of reference) expect(valueOf(map, k)).toBe(v)
         for (const [version, expected] of versions) expect(entries(version)).toEqual(expected)
       }),
     )
@@ -51,8 +62,8 @@ describe('customerMap', () => {
         key,
         (writes, missing) => {
           const map = writes.reduce(
-            (m, [k, v]) => (k === missing ? m : setCustomer(m, k, v)),
-            emptyCustomerMap<number>(),
+            (m, [k, v]) => (k === missing ? m : setCustomer(m, row(k, v))),
+            emptyCustomerMap<Row>(),
           )
           expect(getCustomer(map, missing)).toBeUndefined()
         },
@@ -60,19 +71,9 @@ describe('customerMap', () => {
     )
   })
 
-  it('mapCustomers shares what it leaves unchanged', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(key, { maxLength: 200 }), (keys) => {
-        const map = keys.reduce((m, k) => setCustomer(m, k, k % 3), emptyCustomerMap<number>())
-        expect(mapCustomers(map, (v) => v)).toBe(map)
-        const doubled = mapCustomers(map, (v, k) => (k % 2 === 0 ? v * 2 + 1 : v))
-        for (const k of keys)
-          expect(getCustomer(doubled, k)).toBe(k % 2 === 0 ? (k % 3) * 2 + 1 : k % 3)
-        expect(entries(map)).toEqual(
-          keys.map((k) => [k, k % 3]).sort((a, b) => (a[0] as number) - (b[0] as number)),
-        )
-      }),
-    )
+  it('gives back the very record it was given', () => {
+    const record = row(7, 1)
+    expect(getCustomer(setCustomer(emptyCustomerMap<Row>(), record), 7)).toBe(record)
   })
 
   it('an open map writes its own nodes in place, never those of the map it was opened from', () => {
@@ -82,28 +83,24 @@ describe('customerMap', () => {
         fc.array(fc.tuple(key, fc.integer()), { maxLength: 200 }),
         (before, during) => {
           const base = before.reduce(
-            (m, [k, v]) => setCustomer(m, k, v),
-            emptyCustomerMap<number>(),
+            (m, [k, v]) => setCustomer(m, row(k, v)),
+            emptyCustomerMap<Row>(),
           )
           const snapshot = entries(base)
           let open = openCustomerMap(base, {})
           const reference = new Map(snapshot)
           for (const [k, v] of during) {
-            open = setCustomer(open, k, v)
+            open = setCustomer(open, row(k, v))
             reference.set(k, v)
           }
-          open = mapCustomers(open, (v) => v + 1)
           const closed = closeCustomerMap(open)
           expect(entries(base)).toEqual(snapshot)
-          expect(entries(closed)).toEqual(
-            [...reference]
-              .map(([k, v]) => [k, v + 1])
-              .sort((a, b) => (a[0] as number) - (b[0] as number)),
-          )
+          expect(base.size).toBe(new Map(snapshot).size)
+          expect(entries(closed)).toEqual([...reference].sort((a, b) => a[0] - b[0]))
           expect(closed.size).toBe(reference.size)
-          const later = setCustomer(closed, 1, -1)
+          const later = setCustomer(closed, row(1, -1))
           expect(entries(closed)).toEqual(entries(closeCustomerMap(open)))
-          expect(getCustomer(later, 1)).toBe(-1)
+          expect(valueOf(later, 1)).toBe(-1)
         },
       ),
     )
@@ -113,26 +110,14 @@ describe('customerMap', () => {
     const [a, b, c] = [5, 6949403060, 2 ** 40 + 5]
     expect(hashOf(a)).toBe(hashOf(b))
     let map = setCustomer(
-      setCustomer(setCustomer(emptyCustomerMap<string>(), a, 'a'), b, 'b'),
-      c,
-      'c',
+      setCustomer(setCustomer(emptyCustomerMap<Row>(), row(a, 1)), row(b, 2)),
+      row(c, 3),
     )
-    map = setCustomer(map, b, 'B')
-    expect([getCustomer(map, a), getCustomer(map, b), getCustomer(map, c), map.size]).toEqual([
-      'a',
-      'B',
-      'c',
-      3,
-    ])
-    const upper = mapCustomers(map, (v) => v.toUpperCase())
-    expect([getCustomer(upper, a), getCustomer(upper, b), getCustomer(map, a)]).toEqual([
-      'A',
-      'B',
-      'a',
-    ])
-    const seen: Array<number> = []
-    forEachCustomer(upper, (_, k) => seen.push(k))
-    expect(seen.sort((x, y) => x - y)).toEqual([a, b, c])
+    const before = map
+    map = setCustomer(map, row(b, 20))
+    expect([valueOf(map, a), valueOf(map, b), valueOf(map, c), map.size]).toEqual([1, 20, 3, 3])
+    expect(valueOf(before, b)).toBe(2)
+    expect(entries(map).map(([k]) => k)).toEqual([a, b, c])
   })
 
   /** A key above 2^32 whose hash equals key 1's: its low word cancels what its high word mixes in. */
@@ -150,74 +135,109 @@ describe('customerMap', () => {
   it('three colliding keys: each kept, an absent colliding key is absent, old versions unchanged', () => {
     const [a, b, c, absent] = [1, collidingWith1(1), collidingWith1(2), collidingWith1(3)]
     expect(new Set([a, b, c, absent].map(hashOf)).size).toBe(1)
-    const two = setCustomer(setCustomer(emptyCustomerMap<string>(), a, 'a'), b, 'b')
-    const three = setCustomer(two, c, 'c')
-    const changed = setCustomer(three, b, 'B')
+    const two = setCustomer(setCustomer(emptyCustomerMap<Row>(), row(a, 1)), row(b, 2))
+    const three = setCustomer(two, row(c, 3))
+    const changed = setCustomer(three, row(b, 20))
     expect([two.size, three.size, changed.size]).toEqual([2, 3, 3])
     expect(getCustomer(three, absent)).toBeUndefined()
-    expect([getCustomer(two, c), getCustomer(three, c)]).toEqual([undefined, 'c'])
-    expect([getCustomer(three, b), getCustomer(changed, b)]).toEqual(['b', 'B'])
-    const first = setCustomer(changed, a, 'A')
-    expect([first.size, getCustomer(first, a), getCustomer(changed, a)]).toEqual([3, 'A', 'a'])
-    expect(mapCustomers(changed, (v) => v)).toBe(changed)
-    expect(
-      getCustomer(
-        mapCustomers(changed, (v) => `${v}!`),
-        c,
-      ),
-    ).toBe('c!')
+    expect([valueOf(two, c), valueOf(three, c)]).toEqual([undefined, 3])
+    expect([valueOf(three, b), valueOf(changed, b)]).toEqual([2, 20])
+    const first = setCustomer(changed, row(a, 10))
+    expect([first.size, valueOf(first, a), valueOf(changed, a)]).toEqual([3, 10, 1])
   })
 
-  /** Every node of the trie, with the shift it sits at. */
-  const nodesOf = (map: CustomerMap<number>) => {
-    type AnyNode = {
-      kind: string
-      key?: number
-      hash?: number
-      leaves?: ReadonlyArray<{ hash: number }>
-      children?: ReadonlyArray<AnyNode>
-    }
-    const out: Array<{ node: AnyNode; shift: number }> = []
-    const walk = (node: AnyNode, shift: number): void => {
-      out.push({ node, shift })
-      for (const child of node.children ?? []) walk(child, shift + 5)
+  /**
+   * Every node of the trie with the shift it sits at, read from the flat layout
+   * `[owner, bitmap low, bitmap high, ...entries]`; a node with bitmap 0 below the root is a bucket.
+   */
+  const nodesOf = (map: CustomerMap<Row>) => {
+    type Flat = ReadonlyArray<unknown>
+    const out: Array<{ bucket: boolean; shift: number; rows: Array<Row> }> = []
+    const walk = (node: Flat, shift: number): void => {
+      const rows: Array<Row> = []
+      for (const entry of node.slice(3)) {
+        if (Array.isArray(entry)) walk(entry as Flat, shift + 5)
+        else rows.push(entry as Row)
+      }
+      out.push({ bucket: shift > 0 && node[1] === 0 && node[2] === 0, shift, rows })
     }
     walk(map.root, 0)
     return out
   }
 
-  it('a collision node holds keys of one hash only, where the first of them was', () => {
-    let map = emptyCustomerMap<number>()
-    for (let k = 1; k <= 5_000; k++) map = setCustomer(map, k, k)
-    const leafOf1 = nodesOf(map).find(({ node }) => node.kind === 'leaf' && node.key === 1)
-    const joined = setCustomer(map, collidingWith1(1), 0)
-    const collisions = nodesOf(joined).filter(({ node }) => node.kind === 'collision')
-    expect(collisions).toHaveLength(1)
-    expect(collisions[0]?.shift).toBe(leafOf1?.shift)
-    expect(new Set(collisions[0]?.node.leaves?.map((l) => l.hash))).toEqual(new Set([hashOf(1)]))
-    for (let k = 1; k <= 5_000; k++) expect(getCustomer(joined, k)).toBe(k)
-    expect(getCustomer(joined, collidingWith1(1))).toBe(0)
+  it('sequential ids fill every node: 1,024 of them all sit at one depth', () => {
+    let map = emptyCustomerMap<Row>()
+    for (let k = 1; k <= 1_024; k++) map = setCustomer(map, row(k, k))
+    const holding = nodesOf(map).filter((n) => n.rows.length > 0)
+    expect(new Set(holding.map((n) => n.shift))).toEqual(new Set([5]))
+    expect(holding.reduce((sum, n) => sum + n.rows.length, 0)).toBe(1_024)
+  })
+
+  it('a bucket holds the keys of one hash only, where the first of them was', () => {
+    let map = emptyCustomerMap<Row>()
+    for (let k = 1; k <= 5_000; k++) map = setCustomer(map, row(k, k))
+    expect(nodesOf(map).some((n) => n.bucket)).toBe(false)
+    const shiftOf1 = nodesOf(map).find((n) => n.rows.some((r) => r.customerId === 1))?.shift
+    const joined = setCustomer(map, row(collidingWith1(1), 0))
+    const buckets = nodesOf(joined).filter((n) => n.bucket)
+    expect(buckets).toHaveLength(1)
+    expect(buckets[0]?.shift).toBe((shiftOf1 ?? 0) + 5)
+    expect(new Set(buckets[0]?.rows.map((r) => hashOf(r.customerId)))).toEqual(new Set([hashOf(1)]))
+    for (let k = 1; k <= 5_000; k++) expect(valueOf(joined, k)).toBe(k)
+    expect(valueOf(joined, collidingWith1(1))).toBe(0)
     expect(joined.size).toBe(5_001)
   })
 
+  it('a key of another hash that reaches a bucket splits it: the bucket keeps one hash', () => {
+    const bucketed = setCustomer(
+      setCustomer(emptyCustomerMap<Row>(), row(1, 1)),
+      row(collidingWith1(1), 2),
+    )
+    expect(
+      nodesOf(bucketed)
+        .filter((n) => n.bucket)
+        .map((n) => n.shift),
+    ).toEqual([5])
+    // Keys whose first digits equal key 1's reach the bucket; add enough to share more digits too.
+    const sameFirstDigit = Array.from({ length: 200_000 }, (_, i) => i + 2)
+      .filter((k) => (hashOf(k) & 31) === (hashOf(1) & 31))
+      .slice(0, 300)
+    const map = sameFirstDigit.reduce((m, k) => setCustomer(m, row(k, k)), bucketed)
+    const buckets = nodesOf(map).filter((n) => n.bucket)
+    expect(buckets).toHaveLength(1)
+    expect(buckets[0]?.rows.map((r) => r.customerId).sort((x, y) => x - y)).toEqual([
+      1,
+      collidingWith1(1),
+    ])
+    expect(map.size).toBe(302)
+    for (const k of sameFirstDigit) expect(valueOf(map, k)).toBe(k)
+    expect([valueOf(map, 1), valueOf(map, collidingWith1(1))]).toEqual([1, 2])
+    expect(nodesOf(bucketed).filter((n) => n.bucket)).toHaveLength(1)
+    expect(entries(bucketed)).toEqual([
+      [1, 1],
+      [collidingWith1(1), 2],
+    ])
+  })
+
   it('an open map writes the nodes it created in place: one root for the whole batch', () => {
-    const base = setCustomer(setCustomer(emptyCustomerMap<number>(), 1, 1), 2, 2)
-    const first = setCustomer(openCustomerMap(base, {}), 3, 3)
+    const base = setCustomer(setCustomer(emptyCustomerMap<Row>(), row(1, 1)), row(2, 2))
+    const first = setCustomer(openCustomerMap(base, {}), row(3, 3))
     expect(first.root).not.toBe(base.root)
-    const second = setCustomer(first, 4, 4)
-    const third = setCustomer(second, 3, 30)
-    const mapped = mapCustomers(third, (v) => v + 1)
-    expect([second.root, third.root, mapped.root]).toEqual([first.root, first.root, first.root])
-    expect(mapped.root).toBe(first.root)
-    expect(entries(closeCustomerMap(mapped))).toEqual([
-      [1, 2],
-      [2, 3],
-      [3, 31],
-      [4, 5],
+    const second = setCustomer(first, row(4, 4))
+    const third = setCustomer(second, row(3, 30))
+    expect([second.root, third.root]).toEqual([first.root, first.root])
+    expect(third.root).toBe(first.root)
+    expect(entries(closeCustomerMap(third))).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 30],
+      [4, 4],
     ])
     expect(entries(base)).toEqual([
       [1, 1],
       [2, 2],
     ])
+    const closed = closeCustomerMap(third)
+    expect(setCustomer(closed, row(5, 5)).root).not.toBe(closed.root)
   })
 })

@@ -307,7 +307,7 @@ export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentS
     list(ownField(raw, 'enrolments'), 'enrolments').forEach((e, i) => {
       const enrolment = decodeEnrolment(e, `enrolments[${i}]`, target)
       const before = enrolments.size
-      enrolments = setCustomer(enrolments, enrolment.customerId, enrolment)
+      enrolments = setCustomer(enrolments, enrolment)
       if (enrolments.size === before) refuse(`enrolments[${i}].customerId`, 'appears twice')
     })
     return {

@@ -89,8 +89,7 @@ export const publish = (workspace: Workspace): EnrolmentState => {
   if (workspace.drafts.size > 0) {
     // A fresh owner: the trie nodes this publish creates are written in place until it returns.
     let open = openCustomerMap(enrolments, {})
-    for (const [customerId, draft] of workspace.drafts)
-      open = setCustomer(open, customerId, published(draft))
+    for (const draft of workspace.drafts.values()) open = setCustomer(open, published(draft))
     enrolments = closeCustomerMap(open)
     workspace.drafts.clear()
     workspace.lastFound = undefined
