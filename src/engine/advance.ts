@@ -13,7 +13,7 @@ import { forEachCustomer } from '../internal/customerMap.js'
 import { isAscending } from '../internal/isAscending.js'
 import { checkNow } from './input.js'
 import { isDue, settle } from './settle.js'
-import { once, type Effect, type Result } from './transition.js'
+import { nothingEmitted, noWarnings, once, type Effect, type Result } from './transition.js'
 import { writable, type Workspace } from './workspace.js'
 
 // operations
@@ -46,28 +46,24 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
   const idle = isIdle(target, workspace.advancedTo, at.right)
   workspace.watermark = O.some(at.right)
   workspace.advancedTo = O.some(at.right)
-  if (idle) return E.right({ events: [], warnings: [] })
+  if (idle) return nothingEmitted
   const ended = countEndedBy(target.cycles, at.right)
   // Drafts of the published records with something due; the workspace's own drafts are all below.
   forEachCustomer(workspace.published.enrolments, (record, customerId) => {
     if (!workspace.drafts.has(customerId) && isDue(target, record, at.right, ended))
       writable(workspace, record)
   })
-  const emitted: Array<{
-    readonly customerId: number
-    readonly events: ReadonlyArray<EnrolmentEvent>
-  }> = []
+  const events: Array<EnrolmentEvent> = []
   for (const draft of workspace.drafts.values()) {
     if (!isDue(target, draft, at.right, ended)) continue
-    const events: Array<EnrolmentEvent> = []
     settle(target, draft, at.right, events, ended)
     draft.version += 1
-    if (events.length > 0) emitted.push({ customerId: draft.customerId, events })
   }
-  // Ties in `at` arise customer by customer, in ascending customer id.
-  const byCustomer = isAscending(emitted, (chunk) => chunk.customerId)
-    ? emitted
-    : emitted.sort((a, b) => a.customerId - b.customerId)
-  const events = byInstant(byCustomer.flatMap((chunk) => chunk.events))
-  return E.right({ events, warnings: [] })
+  if (events.length === 0) return nothingEmitted
+  // Ties in `at` arise customer by customer, in ascending customer id. Each customer's events are
+  // adjacent and in order, and the sort is stable, so ordering by customer keeps them so.
+  const byCustomer = isAscending(events, (event) => event.customerId)
+    ? events
+    : events.sort((a, b) => a.customerId - b.customerId)
+  return E.right({ events: byInstant(byCustomer), warnings: noWarnings })
 }

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { cycleHolding } from '../model/cycle.js'
-import type { Warning } from '../model/error.js'
+import type { EnrolmentError, Warning } from '../model/error.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
 import type { Target } from '../model/target.js'
@@ -22,7 +22,7 @@ import { setProgress } from './achieve.js'
 import { progressFor } from './draft.js'
 import { customerIdProblem, describe, invalid } from './input.js'
 import { settle } from './settle.js'
-import { noWarnings, once, type Effect, type Effects, type Result } from './transition.js'
+import { nothingEmitted, noWarnings, once, type Effect, type Result } from './transition.js'
 import { recordOf, writable, type Workspace } from './workspace.js'
 
 // model
@@ -36,35 +36,23 @@ export interface Activity {
 
 // operations
 
-interface CheckedActivity {
-  readonly at: Date
-  readonly amount: number
-}
-
-const checkActivity = (
-  target: Target,
-  activity: unknown,
-): E.Either<ReturnType<typeof invalid>, CheckedActivity> => {
-  if (!isRecord(activity))
-    return E.left(
-      invalid(`activity must be an object { at, value }, got ${describe(activity)}`, 'activity'),
-    )
-  const at = ownField(activity, 'at')
-  if (!isValidDate(at))
-    return E.left(invalid(`activity.at must be a valid Date, got ${describe(at)}`, 'activity.at'))
-  const value = ownField(activity, 'value')
+/**
+ * `activity.value` for the target's metric: none if it is acceptable, else the error. (An Option,
+ * not an Either of the amount: the check runs on every activity and allocates nothing.)
+ */
+const valueProblem = (target: Target, value: unknown): O.Option<EnrolmentError> => {
   if (target.metric === 'SUM')
     return isPositiveFinite(value)
-      ? E.right({ at, amount: value })
-      : E.left(
+      ? O.none
+      : O.some(
           invalid(
             `activity.value must be a finite number > 0 for a SUM target, got ${describe(value)}`,
             'activity.value',
           ),
         )
   return value === undefined || isNonNegativeFinite(value)
-    ? E.right({ at, amount: 1 })
-    : E.left(
+    ? O.none
+    : O.some(
         invalid(
           `activity.value must be a finite number ≥ 0 if given, got ${describe(value)}`,
           'activity.value',
@@ -72,10 +60,8 @@ const checkActivity = (
       )
 }
 
-const warn = (code: Warning['code'], message: string): Effects => ({
-  events: [],
-  warnings: [{ code, message }],
-})
+const warn = (code: Warning['code'], message: string): Effect =>
+  E.right({ events: [], warnings: [{ code, message }] })
 
 /**
  * Adds an activity to the progress of the cycle holding `activity.at`. The first time the progress
@@ -103,17 +89,24 @@ export const recordActivityIn = (
 ): Effect => {
   const badId = customerIdProblem(customerId)
   if (O.isSome(badId)) return E.left(badId.value)
-  const checked = checkActivity(workspace.target, activity)
-  if (E.isLeft(checked)) return checked
-  return E.right(count(workspace, customerId, checked.right))
+  // Each field is read once: a getter cannot answer the check one thing and the count another.
+  const input: unknown = activity
+  if (!isRecord(input))
+    return E.left(
+      invalid(`activity must be an object { at, value }, got ${describe(input)}`, 'activity'),
+    )
+  const at = ownField(input, 'at')
+  if (!isValidDate(at))
+    return E.left(invalid(`activity.at must be a valid Date, got ${describe(at)}`, 'activity.at'))
+  const value = ownField(input, 'value')
+  const badValue = valueProblem(workspace.target, value)
+  if (O.isSome(badValue)) return E.left(badValue.value)
+  // COUNT adds 1 whatever the value; SUM adds the value, checked above to be a number > 0.
+  return count(workspace, customerId, at, workspace.target.metric === 'SUM' ? (value as number) : 1)
 }
 
 /** Counts a checked activity, or says why it does not count. */
-const count = (
-  workspace: Workspace,
-  customerId: number,
-  { at, amount }: CheckedActivity,
-): Effects => {
+const count = (workspace: Workspace, customerId: number, at: Date, amount: number): Effect => {
   const target = workspace.target
   const stored = recordOf(workspace, customerId)
   if (stored === undefined) return warn('NOT_ENROLLED', `customer ${customerId} was never enrolled`)
@@ -146,5 +139,5 @@ const count = (
   setProgress(target, draft, progress, cycle, progress.value + amount, at, events)
   draft.settledAt = laterOf(draft.settledAt, at)
   draft.version += 1
-  return { events, warnings: noWarnings }
+  return events.length === 0 ? nothingEmitted : E.right({ events, warnings: noWarnings })
 }

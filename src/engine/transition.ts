@@ -31,6 +31,14 @@ export type Effect = E.Either<EnrolmentError, Effects>
 /** The warnings of an operation that has none (shared: most operations have none). */
 export const noWarnings: ReadonlyArray<Warning> = Object.freeze([])
 
+/**
+ * The effect of an operation that emitted nothing and has no warning (shared and frozen: most
+ * activities emit nothing, and a stream should not allocate a result for each).
+ */
+export const nothingEmitted: Effect = Object.freeze(
+  E.right(Object.freeze({ events: Object.freeze([]), warnings: noWarnings })),
+)
+
 // operations
 
 /**
