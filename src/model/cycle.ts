@@ -59,16 +59,43 @@ const computeEdges = (cycles: ReadonlyArray<Cycle>): Edges => {
   return computed
 }
 
-/** How many of the ascending `times` are ≤ `t`: a binary search. */
+/**
+ * How many of the ascending `times` are ≤ `t`. The search starts where `t` would fall if the times
+ * were evenly spaced, then gallops outwards and halves: calendar cycles nearly are evenly spaced
+ * (a day, a week, 28 to 31 days), so the first probe or its neighbour answers whatever the number
+ * of cycles, and no spacing makes it worse than O(log n).
+ */
 const countUpTo = (times: Float64Array, t: number): number => {
-  let low = 0
-  let high = times.length
-  while (low < high) {
+  const n = times.length
+  if (n === 0 || t < (times[0] as number)) return 0
+  const first = times[0] as number
+  const last = times[n - 1] as number
+  if (t >= last) return n
+  // Now times[0] ≤ t < times[n - 1]: the answer is in [1, n - 1]. Keep times[low] ≤ t < times[high].
+  const guess = Math.floor(((t - first) / (last - first)) * (n - 1))
+  let low: number
+  let high: number
+  if ((times[guess] as number) <= t) {
+    low = guess
+    high = guess + 1
+    for (let step = 2; (times[high] as number) <= t; step *= 2) {
+      low = high
+      high = Math.min(guess + step, n - 1)
+    }
+  } else {
+    high = guess
+    low = guess - 1
+    for (let step = 2; (times[low] as number) > t; step *= 2) {
+      high = low
+      low = Math.max(guess - step, 0)
+    }
+  }
+  while (high - low > 1) {
     const mid = (low + high) >>> 1
-    if ((times[mid] as number) <= t) low = mid + 1
+    if ((times[mid] as number) <= t) low = mid
     else high = mid
   }
-  return low
+  return high
 }
 
 /**
@@ -84,10 +111,11 @@ export const countStartedBy = (cycles: ReadonlyArray<Cycle>, instant: Date): num
 
 /** The cycle whose half-open interval holds `instant` (SPEC §2: an `end` belongs to the next cycle). */
 export const cycleHolding = (cycles: ReadonlyArray<Cycle>, instant: Date): Cycle | undefined => {
-  const candidate = cycles[countEndedBy(cycles, instant)]
-  return candidate !== undefined && candidate.start.getTime() <= instant.getTime()
-    ? candidate
-    : undefined
+  const { starts, ends } = edges(cycles)
+  const t = instant.getTime()
+  const ended = countUpTo(ends, t)
+  // The start is read from the edges, not from the cycle: one cache line instead of two objects.
+  return ended < starts.length && (starts[ended] as number) <= t ? cycles[ended] : undefined
 }
 
 /** The cycle holding `instant`, else the next one to start (before the first cycle or in a gap). */
