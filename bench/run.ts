@@ -232,54 +232,72 @@ const stateOf = (customers: number): EnrolmentState => {
 const big = quick ? 20_000 : 1_000_000
 const small = 1_000
 
-const perCustomerOps = async (state: EnrolmentState, customers: number) => {
+type ScaleOperation = 'activity' | 'pair' | 'idle'
+type Times = Record<ScaleOperation, number>
+
+/**
+ * Mean nanoseconds per call of each operation on each state, every call on a random customer.
+ * The states are measured in alternating slices (small, big, small, …, one untimed round first):
+ * this host drifts by tens of per cent within a minute, and alternating puts the drift on both
+ * sizes alike instead of on whichever ran second.
+ */
+const perCustomerOps = (
+  sized: ReadonlyArray<{ readonly state: EnrolmentState; readonly customers: number }>,
+): ReadonlyArray<Times> => {
   const random = prng(7)
   const mid = new Date(cycle(1).start.getTime() + 2 * HOUR)
-  const bench = new Bench({ time: quick ? 200 : 1_000, warmup: true })
-  bench
-    .add('recordActivity', () => {
+  const run: Record<ScaleOperation, (state: EnrolmentState, customers: number) => void> = {
+    activity: (state, customers) => {
       step(recordActivity(state, 1 + Math.floor(random() * customers), { at: mid }))
-    })
-    .add('unenroll + reenroll', () => {
+    },
+    pair: (state, customers) => {
       const id = 1 + Math.floor(random() * customers)
-      const out = step(unenroll(state, id, mid)).state
-      step(reenroll(out, id, mid))
-    })
-    .add('idle advance', () => {
+      step(reenroll(step(unenroll(state, id, mid)).state, id, mid))
+    },
+    idle: (state) => {
       step(advance(state, mid))
+    },
+  }
+  const kinds: ReadonlyArray<ScaleOperation> = ['activity', 'pair', 'idle']
+  const totals: Array<Times> = sized.map(() => ({ activity: 0, pair: 0, idle: 0 }))
+  const slices = quick ? 4 : 20
+  const calls = quick ? 2_000 : 10_000
+  for (let slice = -1; slice < slices; slice++)
+    sized.forEach(({ state, customers }, i) => {
+      for (const kind of kinds) {
+        const begin = process.hrtime.bigint()
+        for (let call = 0; call < calls; call++) run[kind](state, customers)
+        const ns = Number(process.hrtime.bigint() - begin)
+        if (slice >= 0) (totals[i] as Times)[kind] += ns / (slices * calls)
+      }
     })
-  await bench.run()
-  const mean = (name: string) => {
-    const r = bench.getTask(name)?.result
-    if (r === undefined || !('latency' in r)) throw new Error(`no result for ${name}`)
-    return r.latency.mean
-  }
-  return {
-    activity: mean('recordActivity'),
-    pair: mean('unenroll + reenroll'),
-    idle: mean('idle advance'),
-  }
+  return totals
 }
 
 log(`scale: building states of ${small} and ${big} customers…`)
-// Each size is measured alone: a million customers alive would slow every GC of the small run.
-gc()
-const smallTimes = await perCustomerOps(stateOf(small), small)
-gc()
-/** The big state's footprint and times; the state is dropped on return, so that a heap this size
- * does not keep the collector busy beside the cold-start processes below. */
-const measureBig = async () => {
+/** Both states, the big one's footprint, and its times beside the small one's; the big state is
+ * dropped on return, so that a heap this size does not keep the collector busy beside the
+ * cold-start processes below. */
+const measureScale = () => {
+  const smallState = stateOf(small)
+  gc()
   const heapBefore = process.memoryUsage().heapUsed
-  const state = stateOf(big)
+  const bigState = stateOf(big)
   gc()
   const bytes = (process.memoryUsage().heapUsed - heapBefore) / big
-  return { bytes, times: await perCustomerOps(state, big) }
+  const [smallTimes, bigTimes] = perCustomerOps([
+    { state: smallState, customers: small },
+    { state: bigState, customers: big },
+  ]) as [Times, Times]
+  return { bytes, smallTimes, bigTimes }
 }
-const { bytes: bytesPerCustomer, times: bigTimes } = await measureBig()
+const { bytes: bytesPerCustomer, smallTimes, bigTimes } = measureScale()
+gc()
 const scaleRatio = (bigTimes.activity + bigTimes.pair) / (smallTimes.activity + smallTimes.pair)
 const idleAdvanceRatio = bigTimes.idle / smallTimes.idle
+const ns = (x: number) => `${x.toFixed(0)} ns`
 log(
-  `scale: per op at ${small}: activity ${(smallTimes.activity * 1e6).toFixed(0)} ns, unenroll+reenroll ${(smallTimes.pair * 1e6).toFixed(0)} ns; at ${big}: ${(bigTimes.activity * 1e6).toFixed(0)} ns, ${(bigTimes.pair * 1e6).toFixed(0)} ns`,
+  `scale: per call at ${small}: activity ${ns(smallTimes.activity)}, unenroll+reenroll ${ns(smallTimes.pair)}, idle advance ${ns(smallTimes.idle)}; at ${big}: ${ns(bigTimes.activity)}, ${ns(bigTimes.pair)}, ${ns(bigTimes.idle)}`,
 )
 
 // ── cycleLookupRatio ─────────────────────────────────────────────────────────────────────────

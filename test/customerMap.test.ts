@@ -147,23 +147,57 @@ describe('customerMap', () => {
   })
 
   /**
-   * Every node of the trie with the shift it sits at, read from the flat layout
-   * `[owner, bitmap low, bitmap high, ...entries]`; a node with bitmap 0 below the root is a bucket.
+   * Every node of the trie with the shift it sits at, read from its layout: full (33 long:
+   * `[owner, ...32 slots]`), bucket (bitmap 0 below the root: `[owner, 0, 0, records]`), or sparse
+   * (`[owner, bitmap low, bitmap high, ...entries]`).
    */
   const nodesOf = (map: CustomerMap<Row>) => {
     type Flat = ReadonlyArray<unknown>
-    const out: Array<{ bucket: boolean; shift: number; rows: Array<Row> }> = []
+    const out: Array<{ kind: 'full' | 'bucket' | 'sparse'; shift: number; rows: Array<Row> }> = []
     const walk = (node: Flat, shift: number): void => {
+      const kind =
+        node.length === 33
+          ? 'full'
+          : shift > 0 && node[1] === 0 && node[2] === 0
+            ? 'bucket'
+            : 'sparse'
+      const entries =
+        kind === 'full' ? node.slice(1) : kind === 'bucket' ? (node[3] as Flat) : node.slice(3)
       const rows: Array<Row> = []
-      for (const entry of node.slice(3)) {
+      for (const entry of entries) {
+        if (entry === undefined) continue
         if (Array.isArray(entry)) walk(entry as Flat, shift + 5)
         else rows.push(entry as Row)
       }
-      out.push({ bucket: shift > 0 && node[1] === 0 && node[2] === 0, shift, rows })
+      out.push({ kind, shift, rows })
     }
     walk(map.root, 0)
     return out
   }
+
+  it('a node takes up to 16 entries sparse, then turns full; both answer alike', () => {
+    const sparse = Array.from({ length: 16 }, (_, i) => i + 1).reduce(
+      (m, k) => setCustomer(m, row(k, k)),
+      emptyCustomerMap<Row>(),
+    )
+    expect(nodesOf(sparse).map((n) => n.kind)).toEqual(['sparse'])
+    const full = setCustomer(sparse, row(17, 17))
+    expect(nodesOf(full).map((n) => n.kind)).toEqual(['full'])
+    expect(entries(full)).toEqual(Array.from({ length: 17 }, (_, i) => [i + 1, i + 1]))
+    expect(entries(sparse)).toHaveLength(16)
+    expect([valueOf(full, 17), valueOf(sparse, 17), valueOf(full, 33), full.size]).toEqual([
+      17,
+      undefined,
+      undefined,
+      17,
+    ])
+    // 33 shares digit 1 with 1 (a node below), 18 fills a free slot.
+    const more = setCustomer(setCustomer(full, row(33, 33)), row(18, 18))
+    expect([valueOf(more, 1), valueOf(more, 33), valueOf(more, 18), more.size]).toEqual([
+      1, 33, 18, 19,
+    ])
+    expect(entries(full)).toHaveLength(17)
+  })
 
   it('sequential ids fill every node: 1,024 of them all sit at one depth', () => {
     let map = emptyCustomerMap<Row>()
@@ -176,10 +210,10 @@ describe('customerMap', () => {
   it('a bucket holds the keys of one hash only, where the first of them was', () => {
     let map = emptyCustomerMap<Row>()
     for (let k = 1; k <= 5_000; k++) map = setCustomer(map, row(k, k))
-    expect(nodesOf(map).some((n) => n.bucket)).toBe(false)
+    expect(nodesOf(map).some((n) => n.kind === 'bucket')).toBe(false)
     const shiftOf1 = nodesOf(map).find((n) => n.rows.some((r) => r.customerId === 1))?.shift
     const joined = setCustomer(map, row(collidingWith1(1), 0))
-    const buckets = nodesOf(joined).filter((n) => n.bucket)
+    const buckets = nodesOf(joined).filter((n) => n.kind === 'bucket')
     expect(buckets).toHaveLength(1)
     expect(buckets[0]?.shift).toBe((shiftOf1 ?? 0) + 5)
     expect(new Set(buckets[0]?.rows.map((r) => hashOf(r.customerId)))).toEqual(new Set([hashOf(1)]))
@@ -195,7 +229,7 @@ describe('customerMap', () => {
     )
     expect(
       nodesOf(bucketed)
-        .filter((n) => n.bucket)
+        .filter((n) => n.kind === 'bucket')
         .map((n) => n.shift),
     ).toEqual([5])
     // Keys whose first digits equal key 1's reach the bucket; add enough to share more digits too.
@@ -203,7 +237,7 @@ describe('customerMap', () => {
       .filter((k) => (hashOf(k) & 31) === (hashOf(1) & 31))
       .slice(0, 300)
     const map = sameFirstDigit.reduce((m, k) => setCustomer(m, row(k, k)), bucketed)
-    const buckets = nodesOf(map).filter((n) => n.bucket)
+    const buckets = nodesOf(map).filter((n) => n.kind === 'bucket')
     expect(buckets).toHaveLength(1)
     expect(buckets[0]?.rows.map((r) => r.customerId).sort((x, y) => x - y)).toEqual([
       1,
@@ -212,7 +246,7 @@ describe('customerMap', () => {
     expect(map.size).toBe(302)
     for (const k of sameFirstDigit) expect(valueOf(map, k)).toBe(k)
     expect([valueOf(map, 1), valueOf(map, collidingWith1(1))]).toEqual([1, 2])
-    expect(nodesOf(bucketed).filter((n) => n.bucket)).toHaveLength(1)
+    expect(nodesOf(bucketed).filter((n) => n.kind === 'bucket')).toHaveLength(1)
     expect(entries(bucketed)).toEqual([
       [1, 1],
       [collidingWith1(1), 2],

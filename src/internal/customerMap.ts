@@ -11,7 +11,8 @@
  * Why flat nodes: at a million customers every lookup misses the CPU caches at each level it
  * reads, so the cost is the number of heap objects on the path. A node is one array holding its
  * records themselves (no leaf objects, no separate children array): about half the objects a
- * textbook trie reads (issue #5, `scaleRatio`).
+ * textbook trie reads. A node with more than 16 entries keeps a slot per digit, so a lookup
+ * there reads one slot and no bitmap (issue #5, `scaleRatio`).
  */
 
 // model
@@ -25,24 +26,34 @@ export interface Keyed {
 export type Owner = object
 
 /**
- * One node, flat: `[owner, low half of the bitmap, high half, ...entries]`.
- * - Bit d of the bitmap is set when hash digit d has an entry. The entries are in digit order, each
- *   either a record or a deeper node (an array).
- * - The bitmap is split in two 16-bit halves so that V8 keeps both as small integers, unboxed.
- * - A node whose bitmap is 0, below the root, is a *bucket*: the records of keys whose 32-bit hashes
- *   are all equal (only ids above 2^32 can collide), in no order.
- * - `owner` is the batch that created the node: only that batch, while its map is open, writes the
- *   node in place. Every batch takes a fresh owner, so a closed map's nodes are never written.
+ * One node: an array of one of three layouts, told apart by the array's own length (read with the
+ * array itself, so telling them apart costs no extra cache miss).
+ * - *Sparse* (up to 16 entries): `[owner, low half of the bitmap, high half, ...entries]`. Bit d of
+ *   the bitmap is set when digit d has an entry; the entries are in digit order. The bitmap is split
+ *   in two 16-bit halves so that V8 keeps both as small integers, unboxed.
+ * - *Full* (more than 16 entries; exactly `FULL_LENGTH` long): `[owner, ...32 slots]`, the entry of
+ *   digit d at `1 + d`, `undefined` where there is none: no bitmap to read, no count to take.
+ * - *Bucket* (a sparse node of bitmap 0, below the root): `[owner, 0, 0, records]`, the records of
+ *   keys whose 32-bit hashes are equal (only ids above 2^32 can collide), in no order.
+ * An entry is a record or a deeper node (an array). `owner` is the batch that created the node:
+ * only that batch, while its map is open, writes the node in place. Every batch takes a fresh
+ * owner, so a closed map's nodes are never written. (Clojure's persistent hash map splits its
+ * nodes the same way, sparse and full.)
  */
-type Node<V> = Array<V | Node<V> | Owner | number | null>
+type Node<V> = Array<V | Node<V> | ReadonlyArray<V> | Owner | number | null | undefined>
 
 const OWNER = 0
 const LOW = 1
 const HIGH = 2
 const FIRST = 3
+const RECORDS = 3
 
 const BITS = 5
-const MASK = (1 << BITS) - 1
+const WIDTH = 1 << BITS
+const MASK = WIDTH - 1
+const FULL_LENGTH = 1 + WIDTH
+/** A sparse node holds at most this many entries; one more and it becomes full. */
+const MAX_SPARSE = 16
 
 /**
  * An immutable map of customer records; every update returns a new map sharing the rest.
@@ -51,7 +62,7 @@ const MASK = (1 << BITS) - 1
  */
 export interface CustomerMap<V extends Keyed> {
   readonly size: number
-  readonly root: ReadonlyArray<V | Node<V> | Owner | number | null>
+  readonly root: ReadonlyArray<V | Node<V> | ReadonlyArray<V> | Owner | number | null | undefined>
   readonly owner: Owner | null
 }
 
@@ -102,7 +113,9 @@ const popcount = (n: number): number => {
 
 const isNode = <V>(entry: V | Node<V>): entry is Node<V> => Array.isArray(entry)
 
-const bitmapOf = <V>(node: ReadonlyArray<V | Node<V> | Owner | number | null>): number =>
+const isFull = <V>(node: Node<V>): boolean => node.length === FULL_LENGTH
+
+const bitmapOf = <V>(node: Node<V>): number =>
   (node[LOW] as number) | ((node[HIGH] as number) << 16)
 
 const setBitmap = <V>(node: Node<V>, bitmap: number): void => {
@@ -110,17 +123,12 @@ const setBitmap = <V>(node: Node<V>, bitmap: number): void => {
   node[HIGH] = bitmap >>> 16
 }
 
-/** Where the entry of `bit` is, or goes, in a node with this bitmap. */
+/** Where the entry of `bit` is, or goes, in a sparse node with this bitmap. */
 const slotOf = (bitmap: number, bit: number): number => FIRST + popcount(bitmap & (bit - 1))
 
-const entryAt = <V>(node: ReadonlyArray<V | Node<V> | Owner | number | null>, at: number) =>
-  node[at] as V | Node<V>
+const entryAt = <V>(node: Node<V>, at: number) => node[at] as V | Node<V> | undefined
 
-const bucketIndex = <V extends Keyed>(node: Node<V>, customerId: number): number => {
-  for (let at = FIRST; at < node.length; at++)
-    if ((node[at] as V).customerId === customerId) return at
-  return -1
-}
+const recordsOf = <V>(bucket: Node<V>) => bucket[RECORDS] as ReadonlyArray<V>
 
 /** The record of `customerId`, if the map has one. */
 export const getCustomer = <V extends Keyed>(
@@ -130,14 +138,17 @@ export const getCustomer = <V extends Keyed>(
   const hash = hashOf(customerId)
   let node = map.root as Node<V>
   for (let shift = 0; ; shift += BITS) {
-    const bitmap = bitmapOf(node)
-    const bit = 1 << ((hash >>> shift) & MASK)
-    if ((bitmap & bit) === 0) {
-      if (bitmap !== 0) return undefined
-      const at = bucketIndex(node, customerId)
-      return at < 0 ? undefined : (node[at] as V)
+    const digit = (hash >>> shift) & MASK
+    let entry: V | Node<V> | undefined
+    if (isFull(node)) entry = entryAt(node, 1 + digit)
+    else {
+      const bitmap = bitmapOf(node)
+      const bit = 1 << digit
+      if ((bitmap & bit) !== 0) entry = entryAt(node, slotOf(bitmap, bit))
+      else if (bitmap === 0 && shift > 0)
+        return recordsOf(node).find((record) => record.customerId === customerId)
     }
-    const entry = entryAt(node, slotOf(bitmap, bit))
+    if (entry === undefined) return undefined
     if (!isNode(entry)) return entry.customerId === customerId ? entry : undefined
     node = entry
   }
@@ -156,7 +167,7 @@ const join = <V extends Keyed>(
   owner: Owner | null,
 ): Node<V> => {
   // Equal hashes: `a` is a record (a bucket only ever joins a record of another hash).
-  if (hashA === hashB) return [owner, 0, 0, a, b]
+  if (hashA === hashB) return [owner, 0, 0, [a, b]]
   const digitA = (hashA >>> shift) & MASK
   const digitB = (hashB >>> shift) & MASK
   const node: Node<V> = [owner, 0, 0]
@@ -171,10 +182,46 @@ const join = <V extends Keyed>(
   return node
 }
 
+/** The full node holding a sparse node's entries and `record` at digit `digit`. */
+const filled = <V>(sparse: Node<V>, record: V, digit: number, owner: Owner | null): Node<V> => {
+  const full: Node<V> = new Array<undefined>(FULL_LENGTH)
+  full[OWNER] = owner
+  const bitmap = bitmapOf(sparse)
+  for (let d = 0, at = FIRST; d < WIDTH; d++)
+    if ((bitmap & (1 << d)) !== 0) full[1 + d] = sparse[at++]
+  full[1 + digit] = record
+  return full
+}
+
 /** One `setCustomer` in progress: who may write in place, and whether the key was new. */
 interface Writing {
   readonly owner: Owner | null
   added: boolean
+}
+
+/** `node` itself if the batch writing owns it, else a copy the batch owns. */
+const own = <V>(node: Node<V>, owner: Owner | null): Node<V> => {
+  if (owner !== null && node[OWNER] === owner) return node
+  const copy = node.slice()
+  copy[OWNER] = owner
+  return copy
+}
+
+/**
+ * What takes the place of `existing` (the entry at `record`'s digit) once `record` is set: the deeper
+ * node written, `record` itself for the same customer, or a node joining the two customers.
+ */
+const descend = <V extends Keyed>(
+  existing: V | Node<V>,
+  record: V,
+  hash: number,
+  shift: number,
+  writing: Writing,
+): V | Node<V> => {
+  if (isNode(existing)) return insert(existing, record, hash, shift + BITS, writing)
+  if (existing.customerId === record.customerId) return record
+  writing.added = true
+  return join(existing, hashOf(existing.customerId), record, hash, shift + BITS, writing.owner)
 }
 
 const insert = <V extends Keyed>(
@@ -185,39 +232,43 @@ const insert = <V extends Keyed>(
   writing: Writing,
 ): Node<V> => {
   const owner = writing.owner
+  const digit = (hash >>> shift) & MASK
+  if (isFull(node)) {
+    const existing = entryAt(node, 1 + digit)
+    const out = own(node, owner)
+    if (existing === undefined) {
+      out[1 + digit] = record
+      writing.added = true
+    } else out[1 + digit] = descend(existing, record, hash, shift, writing)
+    return out
+  }
   const bitmap = bitmapOf(node)
   if (bitmap === 0 && shift > 0) {
-    const bucketHash = hashOf((node[FIRST] as V).customerId)
+    const records = recordsOf(node)
+    const bucketHash = hashOf((records[0] as V).customerId)
     if (bucketHash !== hash) {
       writing.added = true
       return join(node, bucketHash, record, hash, shift, owner)
     }
-  }
-  const out = owner !== null && node[OWNER] === owner ? node : node.slice()
-  out[OWNER] = owner
-  if (bitmap === 0 && shift > 0) {
-    const at = bucketIndex(node, record.customerId)
-    if (at < 0) {
-      out.push(record)
-      writing.added = true
-    } else out[at] = record
+    const at = records.findIndex((r) => r.customerId === record.customerId)
+    const out = own(node, owner)
+    if (at < 0) writing.added = true
+    out[RECORDS] = at < 0 ? [...records, record] : records.map((r, i) => (i === at ? record : r))
     return out
   }
-  const bit = 1 << ((hash >>> shift) & MASK)
+  const bit = 1 << digit
   const at = slotOf(bitmap, bit)
   if ((bitmap & bit) === 0) {
+    writing.added = true
+    if (popcount(bitmap) === MAX_SPARSE) return filled(node, record, digit, owner)
+    const out = own(node, owner)
     out.splice(at, 0, record)
     setBitmap(out, bitmap | bit)
-    writing.added = true
     return out
   }
-  const entry = entryAt(node, at)
-  if (isNode(entry)) out[at] = insert(entry, record, hash, shift + BITS, writing)
-  else if (entry.customerId === record.customerId) out[at] = record
-  else {
-    out[at] = join(entry, hashOf(entry.customerId), record, hash, shift + BITS, owner)
-    writing.added = true
-  }
+  const existing = entryAt(node, at) as V | Node<V>
+  const out = own(node, owner)
+  out[at] = descend(existing, record, hash, shift, writing)
   return out
 }
 
@@ -230,11 +281,19 @@ export const setCustomer = <V extends Keyed>(map: CustomerMap<V>, record: V): Cu
 
 const visit = <V extends Keyed>(
   node: Node<V>,
+  shift: number,
   f: (record: V, customerId: number) => void,
 ): void => {
-  for (let at = FIRST; at < node.length; at++) {
+  if (!isFull(node) && bitmapOf(node) === 0 && shift > 0) {
+    recordsOf(node).forEach((record) => {
+      f(record, record.customerId)
+    })
+    return
+  }
+  for (let at = isFull(node) ? 1 : FIRST; at < node.length; at++) {
     const entry = entryAt(node, at)
-    if (isNode(entry)) visit(entry, f)
+    if (entry === undefined) continue
+    if (isNode(entry)) visit(entry, shift + BITS, f)
     else f(entry, entry.customerId)
   }
 }
@@ -244,5 +303,5 @@ export const forEachCustomer = <V extends Keyed>(
   map: CustomerMap<V>,
   f: (record: V, customerId: number) => void,
 ): void => {
-  visit(map.root as Node<V>, f)
+  visit(map.root as Node<V>, 0, f)
 }
