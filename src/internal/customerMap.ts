@@ -4,7 +4,7 @@
  *
  * Why here and not a library: an operation on one customer must not copy every customer's record
  * (the state is immutable and may hold a million customers), so the map shares structure between
- * versions; `set` copies one path of at most 7 small nodes. Neither fp-ts (its ReadonlyMap copies
+ * versions; `set` copies one path of at most 8 small nodes. Neither fp-ts (its ReadonlyMap copies
  * the whole map on insert) nor date-fns has one, and the persistent maps of general libraries
  * (Immutable.js and the like) weigh more gzipped than this whole package's size budget.
  *
