@@ -28,6 +28,26 @@ const ev = () => eventsOf(immediate().target, 7)
 const enrolled = (start: EnrolmentState) => right(enroll(start, 7, inCycle(start, 1))).state
 
 describe('recordActivity', () => {
+  it('README rule 22: an activity that emits nothing returns a shared, frozen, empty result', () => {
+    const s = enrolled(immediate())
+    const first = right(recordActivity(s, 7, { at: inCycle(s, 1, 1) }))
+    const other = right(recordActivity(s, 7, { at: inCycle(s, 1, 2) }))
+    expect([first.events, first.warnings]).toEqual([[], []])
+    expect(other.events).toBe(first.events)
+    expect(Object.isFrozen(first.events) && Object.isFrozen(first.warnings)).toBe(true)
+    expect(first.state).not.toBe(other.state)
+  })
+
+  it('reads each field of the activity once: a getter cannot pass the check and count another value', () => {
+    const s = enrolled(sum())
+    const values = [100, -1]
+    const activity = { at: inCycle(s, 1, 1) } as { at: Date; value?: number }
+    Object.defineProperty(activity, 'value', { enumerable: true, get: () => values.shift() })
+    const { state } = right(recordActivity(s, 7, activity))
+    expect(enrolment(state, 7).progress.map((p) => p.value)).toEqual([100])
+    expect(values).toEqual([-1])
+  })
+
   it('COUNT adds 1 per activity; the first time the goal is reached: CYCLE_ACHIEVED and the IMMEDIATE reward at that instant', () => {
     const { events, state } = play(
       enrolled(immediate()),
