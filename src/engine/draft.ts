@@ -84,7 +84,9 @@ export const progressFor = (draft: Draft, index: number): DraftProgress => {
   if (kept !== undefined) return kept
   const fresh: DraftProgress = { cycle: index, value: 0, achievedAt: O.none, rewarded: false }
   const after = draft.progress.findIndex((p) => p.cycle > index)
-  if (after < 0) draft.progress.push(fresh)
+  // A list of one, sized for one: a first push would reserve room for 17 (issue #5, allocation).
+  if (draft.progress.length === 0) draft.progress = [fresh]
+  else if (after < 0) draft.progress.push(fresh)
   else draft.progress.splice(after, 0, fresh)
   return fresh
 }

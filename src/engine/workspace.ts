@@ -86,14 +86,18 @@ export const publish = (workspace: Workspace): EnrolmentState => {
   )
     return before
   let enrolments = before.enrolments
-  if (workspace.drafts.size > 0) {
+  if (workspace.drafts.size === 1)
+    // One record (every pure call): one path to copy and no node written twice, so no owner.
+    for (const draft of workspace.drafts.values())
+      enrolments = setCustomer(enrolments, published(draft))
+  else if (workspace.drafts.size > 1) {
     // A fresh owner: the trie nodes this publish creates are written in place until it returns.
     let open = openCustomerMap(enrolments, {})
     for (const draft of workspace.drafts.values()) open = setCustomer(open, published(draft))
     enrolments = closeCustomerMap(open)
-    workspace.drafts.clear()
-    workspace.lastFound = undefined
   }
+  workspace.drafts.clear()
+  workspace.lastFound = undefined
   workspace.published = {
     ...before,
     watermark: workspace.watermark,
