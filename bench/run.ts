@@ -300,6 +300,41 @@ log(
   `scale: per call at ${small}: activity ${ns(smallTimes.activity)}, unenroll+reenroll ${ns(smallTimes.pair)}, idle advance ${ns(smallTimes.idle)}; at ${big}: ${ns(bigTimes.activity)}, ${ns(bigTimes.pair)}, ${ns(bigTimes.idle)}`,
 )
 
+/**
+ * Context for scaleRatio, not a goal: the floor's own time per call at a million customers ÷ at a
+ * thousand, for the same calls (an activity; an unenrolment and its re-enrolment), measured in the
+ * same alternating slices. A plain mutable `Map` pays for the caches at that size too.
+ */
+const floorScaleRatio = (() => {
+  const start = cycle(1).start.getTime()
+  const floorOf = (customers: number): MutableFloor => {
+    const floor = new MutableFloor(target)
+    for (let id = 1; id <= customers; id++) floor.enroll(id, start)
+    floor.advance(start + HOUR)
+    return floor
+  }
+  const sized = [small, big].map((customers) => ({ floor: floorOf(customers), customers }))
+  gc()
+  const random = prng(11)
+  const t = start + 2 * HOUR
+  const totals = [0, 0]
+  const calls = quick ? 20_000 : 100_000
+  for (let slice = -1; slice < (quick ? 4 : 20); slice++)
+    sized.forEach(({ floor, customers }, i) => {
+      const begin = process.hrtime.bigint()
+      for (let call = 0; call < calls; call++) {
+        const id = 1 + Math.floor(random() * customers)
+        if (!floor.activity(id, t)) throw new Error('the floor refused an activity')
+        const other = 1 + Math.floor(random() * customers)
+        if (!floor.unenroll(other, t) || !floor.reenroll(other, t))
+          throw new Error('the floor refused an unenrolment or a re-enrolment')
+      }
+      if (slice >= 0) totals[i] = (totals[i] as number) + Number(process.hrtime.bigint() - begin)
+    })
+  return (totals[1] as number) / (totals[0] as number)
+})()
+log(`scale: the floor's own ratio, same calls: ${floorScaleRatio.toFixed(2)}`)
+
 // ── cycleLookupRatio ─────────────────────────────────────────────────────────────────────────
 
 const dailyCycles = (count: number): ReadonlyArray<Cycle> =>
@@ -390,6 +425,8 @@ const results = {
   figures: Object.fromEntries(
     Object.entries(figures).map(([name, f]) => [name, Number(f.value.toFixed(3))]),
   ),
+  // Not a goal: the same scale measure for bench/floor.ts (a mutable Map), for comparison.
+  context: { floorScaleRatio: Number(floorScaleRatio.toFixed(3)) },
   goals: Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f.goal])),
   allMet: Object.values(figures).every((f) => f.value <= f.goal),
 }
