@@ -107,6 +107,8 @@ describe('calendarCycles', () => {
 
   it.each([
     ['timeZone', { timeZone: 'Mars/Olympus' }],
+    ['timeZone', { timeZone: '' }],
+    ['start', { start: { toString: (): string => '2026-01-01' } }],
     ['start', { start: '2026-02-30' }],
     ['start', { start: '01/02/2026' }],
     ['start', { start: '2026-13-01' }],
@@ -122,6 +124,7 @@ describe('calendarCycles', () => {
     ['frequency', { frequency: 'HOURLY' }],
     ['frequency', { frequency: { everyDays: 0 } }],
     ['refCodeFormat', { refCodeFormat: 'yyyy' }],
+    ['refCodeFormat', { refCodeFormat: 5 }],
     ['refCodeFormat', { refCodeFormat: 'yyyy-MM-dd qqqqqqqq ooo' }],
   ])('names %s when it is wrong (%j)', (path, change) => {
     const input = {

@@ -81,6 +81,9 @@ describe('cycle lookup', () => {
     expect(cycleHolding(cycles, new Date(origin - 1))).toBeUndefined()
     expect(cycleHolding(cycles, new Date(origin + 4 * DAY))).toBeUndefined()
     expect(cycleHolding([], new Date(origin))).toBeUndefined()
+    expect([countEndedBy([], new Date(origin)), countStartedBy([], new Date(origin))]).toEqual([
+      0, 0,
+    ])
   })
 
   it('10,000 cycles of very uneven lengths: every cycle is found at its start, middle and end', () => {

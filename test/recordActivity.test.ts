@@ -106,6 +106,7 @@ describe('recordActivity', () => {
     expect(left(recordActivity(state, 7, { at: new Date('x') }))).toMatchObject({
       code: 300004,
       field: 'activity.at',
+      message: 'activity.at must be a valid Date, got Invalid Date',
     })
     expect(left(recordActivity(state, 7, null as never))).toMatchObject({
       code: 300004,
