@@ -100,12 +100,12 @@ const countUpTo = (times: Float64Array, t: number): number => {
 
 /**
  * How many cycles have ended at `instant` (their `end` ≤ `instant`). Cycles are sorted and do not
- * overlap, so their ends ascend and a binary search answers in O(log n).
+ * overlap, so their ends ascend and `countUpTo` answers in O(log n) at worst.
  */
 export const countEndedBy = (cycles: ReadonlyArray<Cycle>, instant: Date): number =>
   countUpTo(edges(cycles).ends, instant.getTime())
 
-/** How many cycles have started at `instant` (their `start` ≤ `instant`), in O(log n). */
+/** How many cycles have started at `instant` (their `start` ≤ `instant`), in O(log n) at worst. */
 export const countStartedBy = (cycles: ReadonlyArray<Cycle>, instant: Date): number =>
   countUpTo(edges(cycles).starts, instant.getTime())
 
