@@ -27,11 +27,13 @@ export const customerIdProblem = (customerId: unknown): O.Option<EnrolmentError>
         ),
       )
 
+/** The error for a `field` that is not a valid Date. */
+export const invalidInstant = (value: unknown, field: string): EnrolmentError =>
+  invalid(`${field} must be a valid Date, got ${describe(value)}`, field)
+
 /** `field` must be a valid Date. */
 export const checkInstant = (value: unknown, field: string): E.Either<EnrolmentError, Date> =>
-  isValidDate(value)
-    ? E.right(value)
-    : E.left(invalid(`${field} must be a valid Date, got ${describe(value)}`, field))
+  isValidDate(value) ? E.right(value) : E.left(invalidInstant(value, field))
 
 /** `now` must be a valid Date not earlier than the state's watermark (SPEC §2). */
 export const checkNow = (

@@ -20,7 +20,7 @@ import {
 } from '../internal/guards.js'
 import { setProgress } from './achieve.js'
 import { progressFor } from './draft.js'
-import { customerIdProblem, describe, invalid } from './input.js'
+import { customerIdProblem, describe, invalid, invalidInstant } from './input.js'
 import { settle } from './settle.js'
 import { nothingEmitted, noWarnings, once, type Effect, type Result } from './transition.js'
 import { recordOf, writable, type Workspace } from './workspace.js'
@@ -96,8 +96,7 @@ export const recordActivityIn = (
       invalid(`activity must be an object { at, value }, got ${describe(input)}`, 'activity'),
     )
   const at = ownField(input, 'at')
-  if (!isValidDate(at))
-    return E.left(invalid(`activity.at must be a valid Date, got ${describe(at)}`, 'activity.at'))
+  if (!isValidDate(at)) return E.left(invalidInstant(at, 'activity.at'))
   const value = ownField(input, 'value')
   const badValue = valueProblem(workspace.target, value)
   if (O.isSome(badValue)) return E.left(badValue.value)
