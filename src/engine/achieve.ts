@@ -1,7 +1,7 @@
 // What happens when a cycle's progress reaches its goal (SPEC §3 recordActivity).
 import * as O from 'fp-ts/lib/Option.js'
 import type { Cycle } from '../model/cycle.js'
-import { cycleRewardKey, levelRewardKey, type EnrolmentEvent } from '../model/event.js'
+import { cycleEvent, cycleRewardKey, levelRewardKey, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type StreakTarget, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 import {
@@ -70,14 +70,7 @@ export const achieve = (
 ): void => {
   const { customerId } = draft
   const { targetGroupId, targetId } = target
-  events.push({
-    type: 'CYCLE_ACHIEVED',
-    customerId,
-    targetGroupId,
-    targetId,
-    at,
-    cycle: cycle.index,
-  })
+  events.push(cycleEvent('CYCLE_ACHIEVED', target, customerId, at, cycle.index))
   progress.achievedAt = O.some(at)
   switch (target.kind) {
     case 'MILESTONE': {

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { countEndedBy } from '../model/cycle.js'
 import { initialBalanceIgnored, type Warning } from '../model/error.js'
-import type { EnrolmentEvent } from '../model/event.js'
+import { cycleEvent, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
 import { setBalance } from './achieve.js'
 import { initialStreak, type Draft } from './draft.js'
@@ -54,14 +54,7 @@ const enrollNew = (
   }
   addRecord(workspace, draft)
   const events: Array<EnrolmentEvent> = [
-    {
-      type: 'ENROLLED',
-      customerId,
-      targetGroupId: target.targetGroupId,
-      targetId: target.targetId,
-      at: now,
-      cycle: start.right.index,
-    },
+    cycleEvent('ENROLLED', target, customerId, now, start.right.index),
   ]
   if (target.kind === 'MILESTONE' && initialBalance !== undefined)
     setBalance(target, draft, start.right, initialBalance, now, events)

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { initialBalanceIgnored, type Warning } from '../model/error.js'
 import type { Unenrolled } from '../model/enrolment.js'
-import type { EnrolmentEvent } from '../model/event.js'
+import { cycleEvent, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
 import { setBalance } from './achieve.js'
 import { progressAt, type Draft } from './draft.js'
@@ -68,14 +68,7 @@ export const reenrollUnenrolled = (
   draft.since = now
   draft.settledAt = now
   draft.version += 1
-  events.push({
-    type: 'REENROLLED',
-    customerId: draft.customerId,
-    targetGroupId: target.targetGroupId,
-    targetId: target.targetId,
-    at: now,
-    cycle: start.right.index,
-  })
+  events.push(cycleEvent('REENROLLED', target, draft.customerId, now, start.right.index))
   if (options.resetStreakStatus && target.kind === 'STREAK') {
     // SPEC §3 reenroll.5: count 0, levels cleared, next epoch.
     const epoch = O.isSome(draft.streak) ? draft.streak.value.epoch + 1 : 2

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { Cycle } from '../model/cycle.js'
 import { ErrorCode, enrolmentError } from '../model/error.js'
-import type { EnrolmentEvent } from '../model/event.js'
+import { cycleEvent, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
 import type { Draft } from './draft.js'
 import { checkCustomerClock, customerIdProblem, checkNow } from './input.js'
@@ -74,14 +74,7 @@ const leave = (workspace: Workspace, draft: Draft, now: Date, k: Cycle): Effects
   draft.since = now
   draft.settledAt = now
   draft.version += 1
-  events.push({
-    type: 'UNENROLLED',
-    customerId: draft.customerId,
-    targetGroupId: target.targetGroupId,
-    targetId: target.targetId,
-    at: now,
-    cycle: k.index,
-  })
+  events.push(cycleEvent('UNENROLLED', target, draft.customerId, now, k.index))
   workspace.watermark = O.some(now)
   return { events, warnings: [] }
 }

@@ -112,6 +112,25 @@ export type EnrolmentEventType = EnrolmentEvent['type']
 
 // operations
 
+/** The events that say only which cycle they are about. */
+export type CycleEvent = EnrolledEvent | UnenrolledEvent | ReenrolledEvent | CycleAchievedEvent
+
+/** An {@link CycleEvent} of `target`'s customer: its start cycle, cycle k, or the cycle achieved. */
+export const cycleEvent = (
+  type: CycleEvent['type'],
+  target: { readonly targetGroupId: number; readonly targetId: number },
+  customerId: number,
+  at: Date,
+  cycle: number,
+): CycleEvent => ({
+  type,
+  customerId,
+  targetGroupId: target.targetGroupId,
+  targetId: target.targetId,
+  at,
+  cycle,
+})
+
 /** The idempotency key of a milestone cycle's reward: it depends only on which reward it is. */
 export const cycleRewardKey = (
   targetGroupId: number,
