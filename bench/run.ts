@@ -232,15 +232,27 @@ const stateOf = (customers: number): EnrolmentState => {
 const big = quick ? 20_000 : 1_000_000
 const small = 1_000
 
+/**
+ * Nanoseconds each slice took in all, run as alternating slices (the first slice, the second, …,
+ * then again; one untimed round first, `rounds` timed): this host drifts by tens of per cent within
+ * a minute, and alternating puts the drift on every slice alike instead of on whichever ran last.
+ */
+const alternating = (rounds: number, slices: ReadonlyArray<() => void>): Array<number> => {
+  const totals = slices.map(() => 0)
+  for (let round = -1; round < rounds; round++)
+    slices.forEach((slice, i) => {
+      const begin = process.hrtime.bigint()
+      slice()
+      if (round >= 0) totals[i] = (totals[i] as number) + Number(process.hrtime.bigint() - begin)
+    })
+  return totals
+}
+const rounds = quick ? 4 : 20
+
 type ScaleOperation = 'activity' | 'pair' | 'idle'
 type Times = Record<ScaleOperation, number>
 
-/**
- * Mean nanoseconds per call of each operation on each state, every call on a random customer.
- * The states are measured in alternating slices (small, big, small, …, one untimed round first):
- * this host drifts by tens of per cent within a minute, and alternating puts the drift on both
- * sizes alike instead of on whichever ran second.
- */
+/** Mean nanoseconds per call of each operation on each state, every call on a random customer. */
 const perCustomerOps = (
   sized: ReadonlyArray<{ readonly state: EnrolmentState; readonly customers: number }>,
 ): ReadonlyArray<Times> => {
@@ -259,19 +271,21 @@ const perCustomerOps = (
     },
   }
   const kinds: ReadonlyArray<ScaleOperation> = ['activity', 'pair', 'idle']
-  const totals: Array<Times> = sized.map(() => ({ activity: 0, pair: 0, idle: 0 }))
-  const slices = quick ? 4 : 20
   const calls = quick ? 2_000 : 10_000
-  for (let slice = -1; slice < slices; slice++)
-    sized.forEach(({ state, customers }, i) => {
-      for (const kind of kinds) {
-        const begin = process.hrtime.bigint()
+  const ns = alternating(
+    rounds,
+    sized.flatMap(({ state, customers }) =>
+      kinds.map((kind) => () => {
         for (let call = 0; call < calls; call++) run[kind](state, customers)
-        const ns = Number(process.hrtime.bigint() - begin)
-        if (slice >= 0) (totals[i] as Times)[kind] += ns / (slices * calls)
-      }
-    })
-  return totals
+      }),
+    ),
+  )
+  const perCall = (i: number, k: number) => (ns[i * kinds.length + k] as number) / (rounds * calls)
+  return sized.map((_, i) => ({
+    activity: perCall(i, 0),
+    pair: perCall(i, 1),
+    idle: perCall(i, 2),
+  }))
 }
 
 log(`scale: building states of ${small} and ${big} customers…`)
@@ -317,11 +331,10 @@ const floorScaleRatio = (() => {
   gc()
   const random = prng(11)
   const t = start + 2 * HOUR
-  const totals = [0, 0]
   const calls = quick ? 20_000 : 100_000
-  for (let slice = -1; slice < (quick ? 4 : 20); slice++)
-    sized.forEach(({ floor, customers }, i) => {
-      const begin = process.hrtime.bigint()
+  const [smallNs, bigNs] = alternating(
+    rounds,
+    sized.map(({ floor, customers }) => () => {
       for (let call = 0; call < calls; call++) {
         const id = 1 + Math.floor(random() * customers)
         if (!floor.activity(id, t)) throw new Error('the floor refused an activity')
@@ -329,9 +342,9 @@ const floorScaleRatio = (() => {
         if (!floor.unenroll(other, t) || !floor.reenroll(other, t))
           throw new Error('the floor refused an unenrolment or a re-enrolment')
       }
-      if (slice >= 0) totals[i] = (totals[i] as number) + Number(process.hrtime.bigint() - begin)
-    })
-  return (totals[1] as number) / (totals[0] as number)
+    }),
+  ) as [number, number]
+  return bigNs / smallNs
 })()
 log(`scale: the floor's own ratio, same calls: ${floorScaleRatio.toFixed(2)}`)
 
