@@ -6,8 +6,6 @@ import {
   forEachCustomer,
   getCustomer,
   hashOf,
-  openCustomerMap,
-  closeCustomerMap,
   setCustomer,
   type CustomerMap,
 } from '../src/internal/customerMap.js'
@@ -76,7 +74,7 @@ describe('customerMap', () => {
     expect(getCustomer(setCustomer(emptyCustomerMap<Row>(), record), 7)).toBe(record)
   })
 
-  it('an open map writes its own nodes in place, never those of the map it was opened from', () => {
+  it("a batch's owner writes in place the nodes that batch created, never those of the map it began from", () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(key, fc.integer()), { maxLength: 200 }),
@@ -87,19 +85,20 @@ describe('customerMap', () => {
             emptyCustomerMap<Row>(),
           )
           const snapshot = entries(base)
-          let open = openCustomerMap(base, {})
+          const owner = {}
+          let closed = base
           const reference = new Map(snapshot)
           for (const [k, v] of during) {
-            open = setCustomer(open, row(k, v))
+            closed = setCustomer(closed, row(k, v), owner)
             reference.set(k, v)
           }
-          const closed = closeCustomerMap(open)
+          const built = entries(closed)
           expect(entries(base)).toEqual(snapshot)
           expect(base.size).toBe(new Map(snapshot).size)
           expect(entries(closed)).toEqual([...reference].sort((a, b) => a[0] - b[0]))
           expect(closed.size).toBe(reference.size)
           const later = setCustomer(closed, row(1, -1))
-          expect(entries(closed)).toEqual(entries(closeCustomerMap(open)))
+          expect(entries(closed)).toEqual(built)
           expect(valueOf(later, 1)).toBe(-1)
         },
       ),
@@ -253,15 +252,16 @@ describe('customerMap', () => {
     ])
   })
 
-  it('an open map writes the nodes it created in place: one root for the whole batch', () => {
+  it('a batch writes the nodes it created in place: one root for the whole batch', () => {
     const base = setCustomer(setCustomer(emptyCustomerMap<Row>(), row(1, 1)), row(2, 2))
-    const first = setCustomer(openCustomerMap(base, {}), row(3, 3))
+    const owner = {}
+    const first = setCustomer(base, row(3, 3), owner)
     expect(first.root).not.toBe(base.root)
-    const second = setCustomer(first, row(4, 4))
-    const third = setCustomer(second, row(3, 30))
+    const second = setCustomer(first, row(4, 4), owner)
+    const third = setCustomer(second, row(3, 30), owner)
     expect([second.root, third.root]).toEqual([first.root, first.root])
     expect(third.root).toBe(first.root)
-    expect(entries(closeCustomerMap(third))).toEqual([
+    expect(entries(third)).toEqual([
       [1, 1],
       [2, 2],
       [3, 30],
@@ -271,7 +271,9 @@ describe('customerMap', () => {
       [1, 1],
       [2, 2],
     ])
-    const closed = closeCustomerMap(third)
-    expect(setCustomer(closed, row(5, 5)).root).not.toBe(closed.root)
+    // Without the owner (or with another batch's), the batch's nodes are copied, not written.
+    expect(setCustomer(third, row(5, 5)).root).not.toBe(third.root)
+    expect(setCustomer(third, row(5, 5), {}).root).not.toBe(third.root)
+    expect(entries(third)).toHaveLength(4)
   })
 })

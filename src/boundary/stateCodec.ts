@@ -304,10 +304,12 @@ export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentS
   decodeDocument(document, (raw) => {
     const target = readTarget(ownField(raw, 'target'))
     let enrolments = emptyCustomerMap<Enrolment>()
+    // One owner for the whole document: its trie is built in place, one node per slot, not copied.
+    const owner = {}
     list(ownField(raw, 'enrolments'), 'enrolments').forEach((e, i) => {
       const enrolment = decodeEnrolment(e, `enrolments[${i}]`, target)
       const before = enrolments.size
-      enrolments = setCustomer(enrolments, enrolment)
+      enrolments = setCustomer(enrolments, enrolment, owner)
       if (enrolments.size === before) refuse(`enrolments[${i}].customerId`, 'appears twice')
     })
     return {

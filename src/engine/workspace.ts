@@ -9,12 +9,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentState } from '../model/state.js'
 import type { Target } from '../model/target.js'
-import {
-  closeCustomerMap,
-  getCustomer,
-  openCustomerMap,
-  setCustomer,
-} from '../internal/customerMap.js'
+import { getCustomer, setCustomer } from '../internal/customerMap.js'
 import { draftOf, published, type Draft } from './draft.js'
 
 // model
@@ -86,16 +81,10 @@ export const publish = (workspace: Workspace): EnrolmentState => {
   )
     return before
   let enrolments = before.enrolments
-  if (workspace.drafts.size === 1)
-    // One record (every pure call): one path to copy and no node written twice, so no owner.
-    for (const draft of workspace.drafts.values())
-      enrolments = setCustomer(enrolments, published(draft))
-  else if (workspace.drafts.size > 1) {
-    // A fresh owner: the trie nodes this publish creates are written in place until it returns.
-    let open = openCustomerMap(enrolments, {})
-    for (const draft of workspace.drafts.values()) open = setCustomer(open, published(draft))
-    enrolments = closeCustomerMap(open)
-  }
+  // A fresh owner: the trie nodes this publish creates are written in place until it returns.
+  const owner = {}
+  for (const draft of workspace.drafts.values())
+    enrolments = setCustomer(enrolments, published(draft), owner)
   workspace.drafts.clear()
   workspace.lastFound = undefined
   workspace.published = {

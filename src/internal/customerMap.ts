@@ -36,9 +36,9 @@ export type Owner = object
  * - *Bucket* (a sparse node of bitmap 0, below the root): `[owner, 0, 0, records]`, the records of
  *   keys whose 32-bit hashes are equal (only ids above 2^32 can collide), in no order.
  * An entry is a record or a deeper node (an array). `owner` is the batch that created the node:
- * only that batch, while its map is open, writes the node in place. Every batch takes a fresh
- * owner, so a closed map's nodes are never written. (Clojure's persistent hash map splits its
- * nodes the same way, sparse and full.)
+ * later writes of that batch (the same owner passed to `setCustomer`) write it in place. Every
+ * batch takes a fresh owner and drops it when done, so a map handed out is never written.
+ * (Clojure's persistent hash map splits its nodes the same way, sparse and full.)
  */
 type Node<V> = Array<V | Node<V> | ReadonlyArray<V> | Owner | number | null | undefined>
 
@@ -55,15 +55,10 @@ const FULL_LENGTH = 1 + WIDTH
 /** A sparse node holds at most this many entries; one more and it becomes full. */
 const MAX_SPARSE = 16
 
-/**
- * An immutable map of customer records; every update returns a new map sharing the rest.
- * Inside a batch (`owner` set) updates write the nodes the batch created in place instead of
- * copying them again: the map the batch started from is never touched.
- */
+/** An immutable map of customer records; every update returns a new map sharing the rest. */
 export interface CustomerMap<V extends Keyed> {
   readonly size: number
   readonly root: ReadonlyArray<V | Node<V> | ReadonlyArray<V> | Owner | number | null | undefined>
-  readonly owner: Owner | null
 }
 
 // constructors
@@ -74,19 +69,6 @@ const emptyRoot: ReadonlyArray<never> = Object.freeze([null, 0, 0]) as ReadonlyA
 export const emptyCustomerMap = <V extends Keyed>(): CustomerMap<V> => ({
   size: 0,
   root: emptyRoot,
-  owner: null,
-})
-
-/** The same map, open for a batch: its updates may write in place the nodes the batch creates. */
-export const openCustomerMap = <V extends Keyed>(
-  map: CustomerMap<V>,
-  owner: Owner,
-): CustomerMap<V> => ({ ...map, owner })
-
-/** The map a batch built, closed: no one may write any of its nodes in place any more. */
-export const closeCustomerMap = <V extends Keyed>(map: CustomerMap<V>): CustomerMap<V> => ({
-  ...map,
-  owner: null,
 })
 
 // operations
@@ -272,11 +254,19 @@ const insert = <V extends Keyed>(
   return out
 }
 
-/** A map with the record of `record.customerId` set to `record`; the given map is unchanged. */
-export const setCustomer = <V extends Keyed>(map: CustomerMap<V>, record: V): CustomerMap<V> => {
-  const writing: Writing = { owner: map.owner, added: false }
+/**
+ * A map with the record of `record.customerId` set to `record`; the given map is unchanged.
+ * Within a batch, pass the batch's `owner` (a fresh object): nodes this batch created are then
+ * written in place instead of copied again. Never pass an owner again once its map is handed out.
+ */
+export const setCustomer = <V extends Keyed>(
+  map: CustomerMap<V>,
+  record: V,
+  owner: Owner | null = null,
+): CustomerMap<V> => {
+  const writing: Writing = { owner, added: false }
   const root = insert(map.root as Node<V>, record, hashOf(record.customerId), 0, writing)
-  return { size: writing.added ? map.size + 1 : map.size, root, owner: map.owner }
+  return { size: writing.added ? map.size + 1 : map.size, root }
 }
 
 const visit = <V extends Keyed>(
