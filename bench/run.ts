@@ -29,6 +29,7 @@ const {
   advance,
   calendarCycles,
   defineMilestone,
+  enrolmentOf,
   initialState,
   openSession,
   recordActivity,
@@ -249,7 +250,7 @@ const alternating = (rounds: number, slices: ReadonlyArray<() => void>): Array<n
 }
 const rounds = quick ? 4 : 20
 
-type ScaleOperation = 'activity' | 'pair' | 'idle'
+type ScaleOperation = 'activity' | 'pair' | 'idle' | 'lookup'
 type Times = Record<ScaleOperation, number>
 
 /** Mean nanoseconds per call of each operation on each state, every call on a random customer. */
@@ -258,6 +259,9 @@ const perCustomerOps = (
 ): ReadonlyArray<Times> => {
   const random = prng(7)
   const mid = new Date(cycle(1).start.getTime() + 2 * HOUR)
+  // Always 0, but read from the record found, so that each lookup waits for the one before, as
+  // an operation's steps do: the CPU cannot overlap the cache misses of consecutive lookups.
+  let after = 0
   const run: Record<ScaleOperation, (state: EnrolmentState, customers: number) => void> = {
     activity: (state, customers) => {
       step(recordActivity(state, 1 + Math.floor(random() * customers), { at: mid }))
@@ -269,8 +273,14 @@ const perCustomerOps = (
     idle: (state) => {
       step(advance(state, mid))
     },
+    lookup: (state, customers) => {
+      const id = 1 + ((Math.floor(random() * customers) + after) % customers)
+      const found = enrolmentOf(state, id)
+      after = found._tag === 'Some' && found.value.customerId === id ? 0 : 1
+      if (after !== 0) throw new Error(`customer ${id} not found`)
+    },
   }
-  const kinds: ReadonlyArray<ScaleOperation> = ['activity', 'pair', 'idle']
+  const kinds: ReadonlyArray<ScaleOperation> = ['activity', 'pair', 'idle', 'lookup']
   const calls = quick ? 2_000 : 10_000
   const ns = alternating(
     rounds,
@@ -285,6 +295,7 @@ const perCustomerOps = (
     activity: perCall(i, 0),
     pair: perCall(i, 1),
     idle: perCall(i, 2),
+    lookup: perCall(i, 3),
   }))
 }
 
@@ -309,9 +320,21 @@ const { bytes: bytesPerCustomer, smallTimes, bigTimes } = measureScale()
 gc()
 const scaleRatio = (bigTimes.activity + bigTimes.pair) / (smallTimes.activity + smallTimes.pair)
 const idleAdvanceRatio = bigTimes.idle / smallTimes.idle
+/**
+ * Context for scaleRatio, not a goal: how much of the time a sample (an activity, an unenrolment
+ * and its re-enrolment) gains at a million customers is two lookups of a random customer, the
+ * activity's and the unenrolment's (the re-enrolment finds the record the unenrolment just wrote,
+ * in cache). A lookup only reads memory, so this share is what the size of the heap costs any map.
+ */
+const coldLookupShare =
+  (2 * (bigTimes.lookup - smallTimes.lookup)) /
+  (bigTimes.activity + bigTimes.pair - (smallTimes.activity + smallTimes.pair))
 const ns = (x: number) => `${x.toFixed(0)} ns`
 log(
-  `scale: per call at ${small}: activity ${ns(smallTimes.activity)}, unenroll+reenroll ${ns(smallTimes.pair)}, idle advance ${ns(smallTimes.idle)}; at ${big}: ${ns(bigTimes.activity)}, ${ns(bigTimes.pair)}, ${ns(bigTimes.idle)}`,
+  `scale: per call at ${small}: activity ${ns(smallTimes.activity)}, unenroll+reenroll ${ns(smallTimes.pair)}, idle advance ${ns(smallTimes.idle)}, lookup ${ns(smallTimes.lookup)}; at ${big}: ${ns(bigTimes.activity)}, ${ns(bigTimes.pair)}, ${ns(bigTimes.idle)}, ${ns(bigTimes.lookup)}`,
+)
+log(
+  `scale: two lookups of a random customer are ${(100 * coldLookupShare).toFixed(0)}% of what a sample gains at ${big}`,
 )
 
 /**
@@ -438,8 +461,15 @@ const results = {
   figures: Object.fromEntries(
     Object.entries(figures).map(([name, f]) => [name, Number(f.value.toFixed(3))]),
   ),
-  // Not a goal: the same scale measure for bench/floor.ts (a mutable Map), for comparison.
-  context: { floorScaleRatio: Number(floorScaleRatio.toFixed(3)) },
+  // Not goals. floorScaleRatio: the same scale measure for bench/floor.ts (a mutable Map), for
+  // comparison. lookupNs: one enrolmentOf of a random customer, each waiting for the one before,
+  // at each size. coldLookupShare: two of those lookups' extra time at the big size over the
+  // extra time of a scale sample (see above).
+  context: {
+    floorScaleRatio: Number(floorScaleRatio.toFixed(3)),
+    lookupNs: [Math.round(smallTimes.lookup), Math.round(bigTimes.lookup)],
+    coldLookupShare: Number(coldLookupShare.toFixed(3)),
+  },
   goals: Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f.goal])),
   allMet: Object.values(figures).every((f) => f.value <= f.goal),
 }
