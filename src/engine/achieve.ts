@@ -1,7 +1,7 @@
 // What happens when a cycle's progress reaches its goal (SPEC §3 recordActivity).
 import * as O from 'fp-ts/lib/Option.js'
 import type { Cycle } from '../model/cycle.js'
-import { cycleEvent, cycleRewardKey, levelRewardKey, type EnrolmentEvent } from '../model/event.js'
+import { cycleEvent, cycleReward, levelRewardKey, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type StreakTarget, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 import {
@@ -69,22 +69,12 @@ export const achieve = (
   events: Array<EnrolmentEvent>,
 ): void => {
   const { customerId } = draft
-  const { targetGroupId, targetId } = target
   events.push(cycleEvent('CYCLE_ACHIEVED', target, customerId, at, cycle.index))
   progress.achievedAt = O.some(at)
   switch (target.kind) {
     case 'MILESTONE': {
       if (target.allocation === 'PERIOD_END' || progress.rewarded) return
-      events.push({
-        type: 'REWARD_ISSUED',
-        customerId,
-        targetGroupId,
-        targetId,
-        at,
-        cycle: cycle.index,
-        allocation: 'IMMEDIATE',
-        idempotencyKey: cycleRewardKey(targetGroupId, targetId, customerId, cycle.index),
-      })
+      events.push(cycleReward(target, customerId, at, cycle.index, 'IMMEDIATE'))
       progress.rewarded = true
       return
     }

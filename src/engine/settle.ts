@@ -2,7 +2,7 @@
 import * as O from 'fp-ts/lib/Option.js'
 import { countEndedBy, cycleAt, type Cycle } from '../model/cycle.js'
 import type { Enrolment } from '../model/enrolment.js'
-import { cycleRewardKey, type EnrolmentEvent } from '../model/event.js'
+import { cycleReward, forfeit, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 import { achieve } from './achieve.js'
@@ -60,33 +60,10 @@ const closeCycle = (
   switch (target.kind) {
     case 'MILESTONE': {
       if (target.allocation === 'IMMEDIATE' || !achieved) return
-      const idempotencyKey = cycleRewardKey(targetGroupId, targetId, customerId, cycle.index)
+      const reward = cycleReward(target, customerId, cycle.end, cycle.index, 'PERIOD_END')
       // SPEC §3 unenroll.6: achieved, then out of the cycle by its end (unenrolled, or re-enrolled
       // from a later cycle): forfeited, not paid.
-      events.push(
-        takesPart(draft, cycle)
-          ? {
-              type: 'REWARD_ISSUED',
-              customerId,
-              targetGroupId,
-              targetId,
-              at: cycle.end,
-              cycle: cycle.index,
-              allocation: 'PERIOD_END',
-              idempotencyKey,
-            }
-          : {
-              type: 'REWARD_FORFEITED',
-              customerId,
-              targetGroupId,
-              targetId,
-              at: cycle.end,
-              cycle: cycle.index,
-              allocation: 'PERIOD_END',
-              idempotencyKey,
-              reason: 'UNENROLLED',
-            },
-      )
+      events.push(takesPart(draft, cycle) ? reward : forfeit(reward, 'UNENROLLED'))
       return
     }
     case 'STREAK': {

@@ -131,6 +131,37 @@ export const cycleEvent = (
   cycle,
 })
 
+/**
+ * The reward of a milestone's cycle, to be paid: `IMMEDIATE` at the achievement, `PERIOD_END` at the
+ * cycle's end. Its key names the cycle only, so a forfeit of it carries the same key (README rule 17).
+ */
+export const cycleReward = (
+  target: { readonly targetGroupId: number; readonly targetId: number },
+  customerId: number,
+  at: Date,
+  cycle: number,
+  allocation: RewardAllocationType,
+): RewardIssuedEvent => ({
+  type: 'REWARD_ISSUED',
+  customerId,
+  targetGroupId: target.targetGroupId,
+  targetId: target.targetId,
+  at,
+  cycle,
+  allocation,
+  idempotencyKey: cycleRewardKey(target.targetGroupId, target.targetId, customerId, cycle),
+})
+
+/** `reward` not paid, for `reason` (SPEC §3 unenroll.6): the same fields, key included. */
+export const forfeit = (
+  reward: RewardIssuedEvent,
+  reason: ForfeitReason,
+): RewardForfeitedEvent => ({
+  ...reward,
+  type: 'REWARD_FORFEITED',
+  reason,
+})
+
 /** The idempotency key of a milestone cycle's reward: it depends only on which reward it is. */
 export const cycleRewardKey = (
   targetGroupId: number,
