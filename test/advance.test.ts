@@ -108,7 +108,7 @@ describe('advance', () => {
     ])
   })
 
-  it("an advance that crosses only a cycle's start gives a balance waiting for it its achievement", () => {
+  it("an advance that crosses only a cycle's start gives a balance waiting for it its achievement, a change to the record (README rule 18: its version goes up)", () => {
     const gapped = initialState(
       right(
         defineMilestone({
@@ -130,9 +130,9 @@ describe('advance', () => {
       (s) => enroll(s, 1, at('2026-01-15T01:00:00Z'), { initialBalance: 1 }),
       (s) => advance(s, at('2026-01-16T00:00:00Z')),
     )
-    expect(right(advance(state, at('2026-01-20T00:00:00Z'))).events).toEqual([
-      eventsOf(gapped.target, 1).achieved(2, at('2026-01-20T00:00:00Z')),
-    ])
+    const t = right(advance(state, at('2026-01-20T00:00:00Z')))
+    expect(t.events).toEqual([eventsOf(gapped.target, 1).achieved(2, at('2026-01-20T00:00:00Z'))])
+    expect(enrolment(t.state, 1).version).toBe(enrolment(state, 1).version + 1)
   })
 
   it('leaves the version of a customer it had nothing to settle for', () => {

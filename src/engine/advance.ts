@@ -54,11 +54,8 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
       writable(workspace, record)
   })
   const events: Array<EnrolmentEvent> = []
-  for (const draft of workspace.drafts.values()) {
-    if (!isDue(target, draft, at.right, ended)) continue
-    settle(target, draft, at.right, events, ended)
-    draft.version += 1
-  }
+  for (const draft of workspace.drafts.values())
+    if (settle(target, draft, at.right, events, ended)) draft.version += 1
   if (events.length === 0) return nothingEmitted
   // Ties in `at` arise customer by customer, in ascending customer id. Each customer's events are
   // adjacent and in order, and the sort is stable, so ordering by customer keeps them so.

@@ -31,15 +31,18 @@ const deferredDue = <R extends Draft | Enrolment>(
     : undefined
 }
 
+/** Achieves the deferred start-cycle progress if it is due; whether it was. */
 const achieveDeferred = (
   target: Target,
   draft: Draft,
   until: Date,
   through: number,
   events: Array<EnrolmentEvent>,
-): void => {
+): boolean => {
   const due = deferredDue(target, draft, until, through)
-  if (due !== undefined) achieve(target, draft, due.progress, due.cycle, due.cycle.start, events)
+  if (due === undefined) return false
+  achieve(target, draft, due.progress, due.cycle, due.cycle.start, events)
+  return true
 }
 
 const takesPart = (draft: Draft, cycle: Cycle): boolean =>
@@ -109,6 +112,7 @@ export const isDue = (
 /**
  * Settles one customer up to `until`: every cycle end ≤ `until` not settled yet, in order, each
  * preceded by a deferred start-cycle achievement that falls before it. `ended`: as for `isDue`.
+ * Returns whether it changed the draft (exactly when `isDue` said it would).
  */
 export const settle = (
   target: Target,
@@ -116,14 +120,16 @@ export const settle = (
   until: Date,
   events: Array<EnrolmentEvent>,
   ended: number = countEndedBy(target.cycles, until),
-): void => {
+): boolean => {
   // The usual case, on every activity: no cycle ended since, no balance waiting for its cycle.
-  if (ended <= draft.settledCycles && draft.progress.length === 0) return
+  if (ended <= draft.settledCycles && draft.progress.length === 0) return false
+  const endsSettled = ended > draft.settledCycles
   for (let i = draft.settledCycles; i < ended; i++) {
     const cycle = target.cycles[i] as Cycle
     achieveDeferred(target, draft, cycle.end, cycle.index, events)
     closeCycle(target, draft, cycle, events)
   }
-  achieveDeferred(target, draft, until, target.cycles.length, events)
-  if (ended > draft.settledCycles) draft.settledCycles = ended
+  const achieved = achieveDeferred(target, draft, until, target.cycles.length, events)
+  if (endsSettled) draft.settledCycles = ended
+  return endsSettled || achieved
 }
