@@ -74,20 +74,37 @@ export const published = (draft: Draft): Enrolment => {
   return draft as Enrolment
 }
 
+/**
+ * Where the progress of cycle `index` is in a record's list (sorted by cycle), or -1. A loop, not
+ * `findIndex`: it runs on every activity and, in `advance`, for every customer (issue #5).
+ */
+export const indexOfCycle = (
+  progress: ReadonlyArray<{ readonly cycle: number }>,
+  index: number,
+): number => {
+  for (let i = 0; i < progress.length; i++)
+    if ((progress[i] as { readonly cycle: number }).cycle === index) return i
+  return -1
+}
+
 /** The progress kept for cycle `index`, if any. */
-export const progressAt = (draft: Draft, index: number): DraftProgress | undefined =>
-  draft.progress.find((p) => p.cycle === index)
+export const progressAt = (draft: Draft, index: number): DraftProgress | undefined => {
+  const at = indexOfCycle(draft.progress, index)
+  return at < 0 ? undefined : draft.progress[at]
+}
 
 /** The progress of cycle `index`: the one kept, else a new one at 0, kept in cycle order. */
 export const progressFor = (draft: Draft, index: number): DraftProgress => {
-  const kept = progressAt(draft, index)
-  if (kept !== undefined) return kept
+  const list = draft.progress
+  const at = indexOfCycle(list, index)
+  if (at >= 0) return list[at] as DraftProgress
+  let after = 0
+  while (after < list.length && (list[after] as DraftProgress).cycle < index) after++
   const fresh: DraftProgress = { cycle: index, value: 0, achievedAt: O.none, rewarded: false }
-  const after = draft.progress.findIndex((p) => p.cycle > index)
   // A list of one, sized for one: a first push would reserve room for 17 (issue #5, allocation).
-  if (draft.progress.length === 0) draft.progress = [fresh]
-  else if (after < 0) draft.progress.push(fresh)
-  else draft.progress.splice(after, 0, fresh)
+  if (list.length === 0) draft.progress = [fresh]
+  else if (after === list.length) list.push(fresh)
+  else list.splice(after, 0, fresh)
   return fresh
 }
 

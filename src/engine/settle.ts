@@ -6,7 +6,7 @@ import { cycleReward, forfeit, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 import { achieve } from './achieve.js'
-import { removeAt, type Draft, type DraftProgress } from './draft.js'
+import { indexOfCycle, removeAt, type Draft, type DraftProgress } from './draft.js'
 
 /**
  * A start cycle given a balance that reaches its goal before the cycle began (SPEC §3 enroll.5)
@@ -20,9 +20,10 @@ const deferredDue = <R extends Draft | Enrolment>(
   until: Date,
   through: number,
 ): { readonly progress: R['progress'][number]; readonly cycle: Cycle } | undefined => {
-  if (record.status !== 'ENROLLED') return undefined
-  const progress = record.progress.find((p) => p.cycle === record.startCycle)
-  if (progress === undefined || progress.cycle > through) return undefined
+  if (record.status !== 'ENROLLED' || record.startCycle > through) return undefined
+  const at = indexOfCycle(record.progress, record.startCycle)
+  if (at < 0) return undefined
+  const progress = record.progress[at] as R['progress'][number]
   const cycle = cycleAt(target.cycles, progress.cycle)
   return O.isNone(progress.achievedAt) &&
     progress.value >= goalOf(target, cycle) &&
@@ -55,7 +56,7 @@ const closeCycle = (
   cycle: Cycle,
   events: Array<EnrolmentEvent>,
 ): void => {
-  const at = draft.progress.findIndex((p) => p.cycle === cycle.index)
+  const at = indexOfCycle(draft.progress, cycle.index)
   const achieved = at >= 0 && O.isSome((draft.progress[at] as DraftProgress).achievedAt)
   if (at >= 0) removeAt(draft.progress, at)
   const { customerId } = draft
