@@ -22,6 +22,13 @@ import { MutableFloor, type RewardLine } from './floor.js'
 import { gzBytes } from './size.mjs'
 
 const quick = process.env.BENCH_QUICK === '1'
+/**
+ * The floor and scale measures each run in fresh child processes (`BENCH_PART`), three of each,
+ * and the figure is their median: on this host the cost of a cache miss differs from one process
+ * to the next (where its memory lands), and one process is a lottery. The parent runs the rest.
+ */
+const part = process.env.BENCH_PART as 'floor' | 'scale' | undefined
+const processes = quick ? 1 : 3
 const log = (line: string): void => {
   console.log(line)
 }
@@ -146,7 +153,8 @@ const timed = (run: () => void): number => {
 interface Contender {
   readonly feed: (chunk: ReadonlyArray<Op>, operations: ReadonlyArray<Operation>) => void
   readonly finish: () => void
-  readonly rewards: () => ReadonlyArray<RewardLine>
+  /** The rewards reported since the last call, which forgets them. */
+  readonly takeRewards: () => ReadonlyArray<RewardLine>
   ns: number
 }
 
@@ -164,7 +172,7 @@ const floorContender = (): Contender => {
       }
     },
     finish: () => undefined,
-    rewards: () => floor.rewards,
+    takeRewards: () => floor.rewards.splice(0),
     ns: 0,
   }
 }
@@ -179,7 +187,7 @@ const collect = (rewards: Array<RewardLine>, events: ReadonlyArray<EnrolmentEven
 /** The library as a stream consumer uses it: one session, its state published at the end. */
 const sessionContender = (): Contender => {
   const session = openSession(initialState(target))
-  const rewards: Array<RewardLine> = []
+  let rewards: Array<RewardLine> = []
   return {
     feed: (_, operations) => {
       for (const operation of operations) collect(rewards, step(session.apply(operation)).events)
@@ -187,24 +195,37 @@ const sessionContender = (): Contender => {
     finish: () => {
       session.state()
     },
-    rewards: () => rewards,
+    takeRewards: () => {
+      const taken = rewards
+      rewards = []
+      return taken
+    },
     ns: 0,
   }
 }
 
 const floorCustomers = quick ? 5_000 : 100_000
+/** The same rewards, in any order. */
+const sameRewards = (a: ReadonlyArray<RewardLine>, b: ReadonlyArray<RewardLine>): boolean => {
+  const sortedB = [...b].sort()
+  return a.length === b.length && [...a].sort().every((line, i) => line === sortedB[i])
+}
+
 /**
- * Runs the stream through both contenders. Everything they build (two states of 100,000
- * customers, over a million reward lines each) is dropped on return and collected before the
- * scale measure: left alive, that heap made every later call pay for its garbage collection,
- * up to 2–5 times the small state's own time, and so flattened scaleRatio toward 1 (two runs
- * with it alive measured 1.50 and 1.49; the same code with a 2,000-customer stream, 1.81).
+ * Runs the stream through both contenders and checks, chunk by chunk, that they pay and forfeit
+ * the same rewards; the lines are then dropped, so the heap holds what a service would: the two
+ * contenders' customers.
+ *
+ * Why it matters: a young-generation collection costs more the larger the old generation is. With
+ * every reward line kept (over two million strings), every operation on both sides paid the same
+ * extra time for it, and floorRatio shrank toward 1 (2.24–3.00 then, 3.7–4.1 since).
  */
 const measureFloor = () => {
   log(`floor: a stream of ${floorCustomers} customers over 30 cycles, chunk by chunk…`)
   const floor = floorContender()
   const library = sessionContender()
   let operations = 0
+  let rewards = 0
   for (const chunk of workload(floorCustomers)) {
     const applied = asOperations(chunk)
     operations += chunk.length
@@ -214,21 +235,20 @@ const measureFloor = () => {
     library.ns += timed(() => {
       library.feed(chunk, applied)
     })
+    const paid = library.takeRewards()
+    if (!sameRewards(paid, floor.takeRewards()))
+      throw new Error(
+        'the floor and the library disagree on the rewards: the floor is not the same rules',
+      )
+    rewards += paid.length
   }
   library.ns += timed(library.finish)
-  const sorted = (c: Contender) => JSON.stringify([...c.rewards()].sort())
-  if (sorted(library) !== sorted(floor))
-    throw new Error(
-      'the floor and the library disagree on the rewards: the floor is not the same rules',
-    )
   const perOp = (c: Contender) => (c.ns / operations).toFixed(0)
   log(
-    `floor: ${operations} operations, ${library.rewards().length} rewards (same in both); per op: library ${perOp(library)} ns, floor ${perOp(floor)} ns`,
+    `floor: ${operations} operations, ${rewards} rewards (same in both, chunk by chunk); per op: library ${perOp(library)} ns, floor ${perOp(floor)} ns`,
   )
   return { floorRatio: library.ns / floor.ns, operationCount: operations }
 }
-const { floorRatio, operationCount } = measureFloor()
-gc()
 
 // ── scaleRatio and idleAdvanceRatio ──────────────────────────────────────────────────────────
 
@@ -311,85 +331,141 @@ const perCustomerOps = (
   }))
 }
 
-log(`scale: building states of ${small} and ${big} customers…`)
-/** Both states, the big one's footprint, and its times beside the small one's; the big state is
- * dropped on return, so that a heap this size does not keep the collector busy beside the
- * cold-start processes below. */
-const measureScale = () => {
-  const smallState = stateOf(small)
-  gc()
-  const heapBefore = process.memoryUsage().heapUsed
-  const bigState = stateOf(big)
-  gc()
-  const bytes = (process.memoryUsage().heapUsed - heapBefore) / big
-  const [smallTimes, bigTimes] = perCustomerOps([
-    { state: smallState, customers: small },
-    { state: bigState, customers: big },
-  ]) as [Times, Times]
-  return { bytes, smallTimes, bigTimes }
-}
-const { bytes: bytesPerCustomer, smallTimes, bigTimes } = measureScale()
-gc()
-const scaleRatio = (bigTimes.activity + bigTimes.pair) / (smallTimes.activity + smallTimes.pair)
-const idleAdvanceRatio = bigTimes.idle / smallTimes.idle
-/**
- * Context for scaleRatio, not a goal: how much of the time a sample (an activity, an unenrolment
- * and its re-enrolment) gains at a million customers is two lookups of a random customer, the
- * activity's and the unenrolment's (the re-enrolment finds the record the unenrolment just wrote,
- * in cache). A lookup only reads memory, so this share is what the size of the heap costs any map.
- */
-const coldLookupShare =
-  (2 * (bigTimes.lookup - smallTimes.lookup)) /
-  (bigTimes.activity + bigTimes.pair - (smallTimes.activity + smallTimes.pair))
-/**
- * Context for scaleRatio, not a goal: the scaleRatio of a sample that gained, at a million
- * customers, only its two lookups' extra time and nothing else. Above the goal, no map keyed by
- * customer could meet it in this run with these operations' own cost at 1,000 customers.
- */
-const lookupOnlyScaleRatio =
-  (smallTimes.activity + smallTimes.pair + 2 * (bigTimes.lookup - smallTimes.lookup)) /
-  (smallTimes.activity + smallTimes.pair)
-const ns = (x: number) => `${x.toFixed(0)} ns`
-log(
-  `scale: per call at ${small}: activity ${ns(smallTimes.activity)}, unenroll+reenroll ${ns(smallTimes.pair)}, idle advance ${ns(smallTimes.idle)}, lookup ${ns(smallTimes.lookup)}; at ${big}: ${ns(bigTimes.activity)}, ${ns(bigTimes.pair)}, ${ns(bigTimes.idle)}, ${ns(bigTimes.lookup)}`,
-)
-log(
-  `scale: two lookups of a random customer are ${(100 * coldLookupShare).toFixed(0)}% of what a sample gains at ${big}; with nothing else gained, scaleRatio would be ${lookupOnlyScaleRatio.toFixed(2)}`,
-)
-
-/**
- * Context for scaleRatio, not a goal: the floor's own time per call at a million customers ÷ at a
- * thousand, for the same calls (an activity; an unenrolment and its re-enrolment), measured in the
- * same alternating slices. A plain mutable `Map` pays for the caches at that size too.
- */
-const floorScaleRatio = (() => {
-  const start = cycle(1).start.getTime()
-  const floorOf = (customers: number): MutableFloor => {
-    const floor = new MutableFloor(target)
-    for (let id = 1; id <= customers; id++) floor.enroll(id, start)
-    floor.advance(start + HOUR)
-    return floor
+/** Every figure of the scale measure, from one process. */
+const measureScaleFigures = () => {
+  log(`scale: building states of ${small} and ${big} customers…`)
+  /** Both states, the big one's footprint, and its times beside the small one's; the states are
+   * dropped on return, so that the floor's own scale measure below does not run beside them. */
+  const measureScale = () => {
+    const smallState = stateOf(small)
+    gc()
+    const heapBefore = process.memoryUsage().heapUsed
+    const bigState = stateOf(big)
+    gc()
+    const bytes = (process.memoryUsage().heapUsed - heapBefore) / big
+    const [smallTimes, bigTimes] = perCustomerOps([
+      { state: smallState, customers: small },
+      { state: bigState, customers: big },
+    ]) as [Times, Times]
+    return { bytes, smallTimes, bigTimes }
   }
-  const sized = [small, big].map((customers) => ({ floor: floorOf(customers), customers }))
+  const { bytes: bytesPerCustomer, smallTimes, bigTimes } = measureScale()
   gc()
-  const random = prng(11)
-  const t = start + 2 * HOUR
-  const calls = quick ? 20_000 : 100_000
-  const [smallNs, bigNs] = alternating(
-    rounds,
-    sized.map(({ floor, customers }) => () => {
-      for (let call = 0; call < calls; call++) {
-        const id = 1 + Math.floor(random() * customers)
-        if (!floor.activity(id, t)) throw new Error('the floor refused an activity')
-        const other = 1 + Math.floor(random() * customers)
-        if (!floor.unenroll(other, t) || !floor.reenroll(other, t))
-          throw new Error('the floor refused an unenrolment or a re-enrolment')
-      }
-    }),
-  ) as [number, number]
-  return bigNs / smallNs
-})()
-log(`scale: the floor's own ratio, same calls: ${floorScaleRatio.toFixed(2)}`)
+  const scaleRatio = (bigTimes.activity + bigTimes.pair) / (smallTimes.activity + smallTimes.pair)
+  const idleAdvanceRatio = bigTimes.idle / smallTimes.idle
+  /**
+   * Context for scaleRatio, not a goal: how much of the time a sample (an activity, an unenrolment
+   * and its re-enrolment) gains at a million customers is two lookups of a random customer, the
+   * activity's and the unenrolment's (the re-enrolment finds the record the unenrolment just wrote,
+   * in cache). A lookup only reads memory, so this share is what the size of the heap costs any map.
+   */
+  const coldLookupShare =
+    (2 * (bigTimes.lookup - smallTimes.lookup)) /
+    (bigTimes.activity + bigTimes.pair - (smallTimes.activity + smallTimes.pair))
+  /**
+   * Context for scaleRatio, not a goal: the scaleRatio of a sample that gained, at a million
+   * customers, only its two lookups' extra time and nothing else. Above the goal, no map keyed by
+   * customer could meet it in this run with these operations' own cost at 1,000 customers.
+   */
+  const lookupOnlyScaleRatio =
+    (smallTimes.activity + smallTimes.pair + 2 * (bigTimes.lookup - smallTimes.lookup)) /
+    (smallTimes.activity + smallTimes.pair)
+  const ns = (x: number) => `${x.toFixed(0)} ns`
+  log(
+    `scale: per call at ${small}: activity ${ns(smallTimes.activity)}, unenroll+reenroll ${ns(smallTimes.pair)}, idle advance ${ns(smallTimes.idle)}, lookup ${ns(smallTimes.lookup)}; at ${big}: ${ns(bigTimes.activity)}, ${ns(bigTimes.pair)}, ${ns(bigTimes.idle)}, ${ns(bigTimes.lookup)}`,
+  )
+  log(
+    `scale: two lookups of a random customer are ${(100 * coldLookupShare).toFixed(0)}% of what a sample gains at ${big}; with nothing else gained, scaleRatio would be ${lookupOnlyScaleRatio.toFixed(2)}`,
+  )
+
+  /**
+   * Context for scaleRatio, not a goal: the floor's own time per call at a million customers ÷ at a
+   * thousand, for the same calls (an activity; an unenrolment and its re-enrolment), measured in the
+   * same alternating slices. A plain mutable `Map` pays for the caches at that size too.
+   */
+  const floorScaleRatio = (() => {
+    const start = cycle(1).start.getTime()
+    const floorOf = (customers: number): MutableFloor => {
+      const floor = new MutableFloor(target)
+      for (let id = 1; id <= customers; id++) floor.enroll(id, start)
+      floor.advance(start + HOUR)
+      return floor
+    }
+    const sized = [small, big].map((customers) => ({ floor: floorOf(customers), customers }))
+    gc()
+    const random = prng(11)
+    const t = start + 2 * HOUR
+    const calls = quick ? 20_000 : 100_000
+    const [smallNs, bigNs] = alternating(
+      rounds,
+      sized.map(({ floor, customers }) => () => {
+        for (let call = 0; call < calls; call++) {
+          const id = 1 + Math.floor(random() * customers)
+          if (!floor.activity(id, t)) throw new Error('the floor refused an activity')
+          const other = 1 + Math.floor(random() * customers)
+          if (!floor.unenroll(other, t) || !floor.reenroll(other, t))
+            throw new Error('the floor refused an unenrolment or a re-enrolment')
+        }
+      }),
+    ) as [number, number]
+    return bigNs / smallNs
+  })()
+  log(`scale: the floor's own ratio, same calls: ${floorScaleRatio.toFixed(2)}`)
+  return {
+    bytesPerCustomer,
+    scaleRatio,
+    idleAdvanceRatio,
+    floorScaleRatio,
+    lookupNs: [Math.round(smallTimes.lookup), Math.round(bigTimes.lookup)],
+    coldLookupShare,
+    lookupOnlyScaleRatio,
+  }
+}
+
+/** In a child process: runs one part, prints its figures as the last line, and ends. */
+const resultLine = 'RESULT '
+if (part !== undefined) {
+  const figures = part === 'floor' ? measureFloor() : measureScaleFigures()
+  log(`${resultLine}${JSON.stringify(figures)}`)
+  process.exit(0)
+}
+
+/** Runs `name` in a fresh process: its log lines, then its figures. */
+const child = (name: 'floor' | 'scale', run: number): unknown => {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_PART: name },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const lines = r.stdout.toString().trimEnd().split('\n')
+  const last = lines.pop() ?? ''
+  if (r.status !== 0 || !last.startsWith(resultLine))
+    throw new Error(`the ${name} measure failed (exit ${String(r.status)})`)
+  for (const line of lines) log(`[${name} ${run}/${processes}] ${line}`)
+  return JSON.parse(last.slice(resultLine.length)) as unknown
+}
+const median = (xs: ReadonlyArray<number>) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+/** The run whose `key` is the median of all runs' (its other figures come with it). */
+const medianRun = <F extends Record<K, number>, K extends string>(
+  runs: ReadonlyArray<F>,
+  key: K,
+): F => {
+  const m = median(runs.map((r) => r[key]))
+  return runs.find((r) => r[key] === m) as F
+}
+
+type FloorFigures = ReturnType<typeof measureFloor>
+type ScaleFigures = ReturnType<typeof measureScaleFigures>
+const floorRuns: Array<FloorFigures> = []
+const scaleRuns: Array<ScaleFigures> = []
+for (let run = 1; run <= processes; run++) {
+  floorRuns.push(child('floor', run) as FloorFigures)
+  scaleRuns.push(child('scale', run) as ScaleFigures)
+}
+const { floorRatio, operationCount } = medianRun(floorRuns, 'floorRatio')
+const scale = medianRun(scaleRuns, 'scaleRatio')
+const { bytesPerCustomer, scaleRatio } = scale
+const idleAdvanceRatio = median(scaleRuns.map((r) => r.idleAdvanceRatio))
 
 // ── cycleLookupRatio ─────────────────────────────────────────────────────────────────────────
 
@@ -424,8 +500,6 @@ const gzBytesUnenroll = await gzBytes(['unenroll'])
 
 const coldScript = fileURLToPath(new URL('./cold.mjs', import.meta.url))
 const bareScript = fileURLToPath(new URL('./bare.mjs', import.meta.url))
-const median = (xs: ReadonlyArray<number>) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 const timeNode = (args: ReadonlyArray<string>) => {
   const begin = process.hrtime.bigint()
   const r = spawnSync(process.execPath, args, { stdio: 'pipe' })
@@ -485,12 +559,18 @@ const results = {
   // comparison. lookupNs: one enrolmentOf of a random customer, each waiting for the one before,
   // at each size. coldLookupShare: two of those lookups' extra time at the big size over the
   // extra time of a scale sample. lookupOnlyScaleRatio: scaleRatio if a sample gained only those
-  // two lookups (see above).
+  // two lookups (see above). These four come from the process whose scaleRatio is the median.
   context: {
-    floorScaleRatio: Number(floorScaleRatio.toFixed(3)),
-    lookupNs: [Math.round(smallTimes.lookup), Math.round(bigTimes.lookup)],
-    coldLookupShare: Number(coldLookupShare.toFixed(3)),
-    lookupOnlyScaleRatio: Number(lookupOnlyScaleRatio.toFixed(3)),
+    floorScaleRatio: Number(scale.floorScaleRatio.toFixed(3)),
+    lookupNs: scale.lookupNs,
+    coldLookupShare: Number(scale.coldLookupShare.toFixed(3)),
+    lookupOnlyScaleRatio: Number(scale.lookupOnlyScaleRatio.toFixed(3)),
+    // Each process's figure, in the order run: the figures above are their medians.
+    runs: {
+      floorRatio: floorRuns.map((r) => Number(r.floorRatio.toFixed(3))),
+      scaleRatio: scaleRuns.map((r) => Number(r.scaleRatio.toFixed(3))),
+      idleAdvanceRatio: scaleRuns.map((r) => Number(r.idleAdvanceRatio.toFixed(3))),
+    },
   },
   goals: Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f.goal])),
   allMet: Object.values(figures).every((f) => f.value <= f.goal),
