@@ -131,6 +131,40 @@ describe('state codec', () => {
       'enrolments[0].streak.achievedLevels[0]',
     ],
     [
+      'progress out of cycle order',
+      (d: any) => {
+        d.enrolments[0].progress = [
+          { cycle: 3, value: 1, achievedAt: null, rewarded: false },
+          { cycle: 2, value: 1, achievedAt: null, rewarded: false },
+        ]
+      },
+      'enrolments[0].progress[1].cycle',
+    ],
+    [
+      'two progress entries for one cycle',
+      (d: any) => {
+        d.enrolments[0].progress = [
+          { cycle: 2, value: 1, achievedAt: null, rewarded: false },
+          { cycle: 2, value: 5, achievedAt: null, rewarded: false },
+        ]
+      },
+      'enrolments[0].progress[1].cycle',
+    ],
+    [
+      'achieved levels out of order',
+      (d: any) => {
+        d.enrolments[0].streak.achievedLevels = [8, 4]
+      },
+      'enrolments[0].streak.achievedLevels[1]',
+    ],
+    [
+      'a level achieved twice',
+      (d: any) => {
+        d.enrolments[0].streak.achievedLevels = [4, 4]
+      },
+      'enrolments[0].streak.achievedLevels[1]',
+    ],
+    [
       'a duplicated customer',
       (d: any) => {
         d.enrolments[1].customerId = 1

@@ -188,6 +188,22 @@ const readTarget = (value: unknown): Target => {
   return built.right
 }
 
+/**
+ * `items` if `key` strictly rises along them, else refused at the first that does not: a record
+ * keeps one progress per cycle and each level once, both in order (`Enrolment`), and the engine
+ * relies on it.
+ */
+const ascending = <A>(
+  items: ReadonlyArray<A>,
+  key: (item: A) => number,
+  pathOf: (index: number) => string,
+): ReadonlyArray<A> => {
+  for (let i = 1; i < items.length; i++)
+    if (key(items[i] as A) <= key(items[i - 1] as A))
+      refuse(pathOf(i), 'must be above the one before it (in order, each once)')
+  return items
+}
+
 const decodeProgress = (
   value: unknown,
   path: string,
@@ -211,12 +227,16 @@ const decodeStreak = (value: unknown, path: string, target: Target): O.Option<St
   if (target.kind === 'MILESTONE')
     return value === null ? O.none : refuse(path, 'must be null for a milestone')
   const raw = record(value, path)
-  const levels = list(ownField(raw, 'achievedLevels'), `${path}.achievedLevels`).map((l, i) => {
-    const level = integer(l, `${path}.achievedLevels[${i}]`, 1)
-    return target.levels.includes(level)
-      ? level
-      : refuse(`${path}.achievedLevels[${i}]`, 'is not a level of the target')
-  })
+  const levels = ascending(
+    list(ownField(raw, 'achievedLevels'), `${path}.achievedLevels`).map((l, i) => {
+      const level = integer(l, `${path}.achievedLevels[${i}]`, 1)
+      return target.levels.includes(level)
+        ? level
+        : refuse(`${path}.achievedLevels[${i}]`, 'is not a level of the target')
+    }),
+    (level) => level,
+    (i) => `${path}.achievedLevels[${i}]`,
+  )
   return O.some({
     epoch: integer(ownField(raw, 'epoch'), `${path}.epoch`, 1),
     count: integer(ownField(raw, 'count'), `${path}.count`, 0),
@@ -235,8 +255,12 @@ const decodeEnrolment = (value: unknown, path: string, target: Target): Enrolmen
     since: instant(ownField(raw, 'since'), `${path}.since`),
     settledAt: instant(ownField(raw, 'settledAt'), `${path}.settledAt`),
     settledCycles: integer(ownField(raw, 'settledCycles'), `${path}.settledCycles`, 0, n),
-    progress: list(ownField(raw, 'progress'), `${path}.progress`).map((p, i) =>
-      decodeProgress(p, `${path}.progress[${i}]`, target.cycles),
+    progress: ascending(
+      list(ownField(raw, 'progress'), `${path}.progress`).map((p, i) =>
+        decodeProgress(p, `${path}.progress[${i}]`, target.cycles),
+      ),
+      (p) => p.cycle,
+      (i) => `${path}.progress[${i}].cycle`,
     ),
     streak: decodeStreak(ownField(raw, 'streak'), `${path}.streak`, target),
   }
