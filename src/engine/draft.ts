@@ -34,7 +34,17 @@ export interface Draft {
   version: number
   startCycle: number
   since: Date
-  settledAt: Date
+  /** `since` in milliseconds: every activity reads it (never published). */
+  sinceMs: number
+  /**
+   * The `Date` to publish as `settledAt`, or undefined once an activity has moved the settled
+   * instant: `published` then makes one from `settledAtMs`. A draft does not keep an activity's
+   * `Date` alive (over a long stream those end up spread over the heap and make every collection
+   * and every read slower: issue #5).
+   */
+  settledAt: Date | undefined
+  /** The settled instant in milliseconds (never published). */
+  settledAtMs: number
   settledCycles: number
   progress: Array<DraftProgress>
   streak: O.Option<DraftStreak>
@@ -53,6 +63,8 @@ const copyStreak = (streak: StreakStatus): DraftStreak => ({
 /** A draft of a published record: nothing it shares with `enrolment` is ever written. */
 export const draftOf = (enrolment: Enrolment): Draft => ({
   ...enrolment,
+  sinceMs: enrolment.since.getTime(),
+  settledAtMs: enrolment.settledAt.getTime(),
   progress: enrolment.progress.map(copyProgress),
   streak: O.isSome(enrolment.streak) ? O.some(copyStreak(enrolment.streak.value)) : O.none,
 })
@@ -68,10 +80,47 @@ export const initialStreak = (): DraftStreak => ({ epoch: 1, count: 0, achievedL
  */
 const noProgress = Object.freeze([]) as unknown as Array<DraftProgress>
 
-/** The draft as the record it is published as (the draft is never written again after this). */
+/** The record a draft is published as: its fields, in the order a new enrolment has them. */
 export const published = (draft: Draft): Enrolment => {
-  if (draft.progress.length === 0) draft.progress = noProgress
-  return draft as Enrolment
+  const common = {
+    customerId: draft.customerId,
+    version: draft.version,
+    startCycle: draft.startCycle,
+    since: draft.since,
+    settledAt: draft.settledAt ?? new Date(draft.settledAtMs),
+    settledCycles: draft.settledCycles,
+    progress: draft.progress.length === 0 ? noProgress : draft.progress,
+    streak: draft.streak,
+  }
+  return draft.status === 'ENROLLED'
+    ? { status: 'ENROLLED', ...common }
+    : { status: 'UNENROLLED', ...common, fromCycle: draft.fromCycle as number }
+}
+
+const isDraft = (record: Draft | Enrolment): record is Draft => 'settledAtMs' in record
+
+/** `record.since` in milliseconds, without reading the `Date` of a draft. */
+export const sinceMsOf = (record: Draft | Enrolment): number =>
+  isDraft(record) ? record.sinceMs : record.since.getTime()
+
+/** `record.settledAt` in milliseconds, without reading the `Date` of a draft. */
+export const settledAtMsOf = (record: Draft | Enrolment): number =>
+  isDraft(record) ? record.settledAtMs : record.settledAt.getTime()
+
+/** An enrolment, unenrolment or re-enrolment at `now`: both instants of the draft move to it. */
+export const restartAt = (draft: Draft, now: Date): void => {
+  draft.since = now
+  draft.sinceMs = now.getTime()
+  draft.settledAt = now
+  draft.settledAtMs = now.getTime()
+}
+
+/** An activity at `at`: the settled instant moves to it if it is later (SPEC §2). */
+export const settledUpTo = (draft: Draft, at: Date): void => {
+  const atMs = at.getTime()
+  if (atMs <= draft.settledAtMs) return
+  draft.settledAt = undefined
+  draft.settledAtMs = atMs
 }
 
 /**

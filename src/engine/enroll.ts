@@ -46,7 +46,9 @@ const enrollNew = (
     version: 1,
     startCycle: start.right.index,
     since: now,
+    sinceMs: now.getTime(),
     settledAt: now,
+    settledAtMs: now.getTime(),
     // Every cycle ended by `now` lies before the start cycle: nothing of it to settle.
     settledCycles: countEndedBy(target.cycles, now),
     progress: [],

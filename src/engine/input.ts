@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
 import type { Enrolment } from '../model/enrolment.js'
+import { settledAtMsOf, type Draft } from './draft.js'
 import {
   isNonNegativeFinite,
   isPositiveSafeInteger,
@@ -53,18 +54,20 @@ export const checkNow = (
 }
 
 /** An operation on a customer may not go back before that customer's settled instant (SPEC §2). */
-export const checkCustomerClock = <R extends Pick<Enrolment, 'customerId' | 'settledAt'>>(
-  enrolment: R,
+export const checkCustomerClock = <R extends Draft | Enrolment>(
+  record: R,
   now: Date,
-): E.Either<EnrolmentError, R> =>
-  now.getTime() < enrolment.settledAt.getTime()
+): E.Either<EnrolmentError, R> => {
+  const settledAtMs = settledAtMsOf(record)
+  return now.getTime() < settledAtMs
     ? E.left(
         invalid(
-          `now (${now.toISOString()}) is earlier than customer ${enrolment.customerId}'s settled instant (${enrolment.settledAt.toISOString()})`,
+          `now (${now.toISOString()}) is earlier than customer ${record.customerId}'s settled instant (${new Date(settledAtMs).toISOString()})`,
           'now',
         ),
       )
-    : E.right(enrolment)
+    : E.right(record)
+}
 
 /** Options must be an object, or absent. */
 const checkOptions = (

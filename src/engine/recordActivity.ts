@@ -15,11 +15,10 @@ import {
   isPositiveFinite,
   isRecord,
   isValidDate,
-  laterOf,
   ownField,
 } from '../internal/guards.js'
 import { setProgress } from './achieve.js'
-import { progressFor } from './draft.js'
+import { progressFor, settledAtMsOf, settledUpTo, sinceMsOf } from './draft.js'
 import { customerIdProblem, describe, invalid, invalidInstant } from './input.js'
 import { settle } from './settle.js'
 import { nothingEmitted, noWarnings, once, type Effect, type Result } from './transition.js'
@@ -112,7 +111,8 @@ const count = (workspace: Workspace, customerId: number, at: Date, amount: numbe
   // SPEC §3: counted only while enrolled; an unenrolment freezes progress (see README, Rules).
   if (stored.status === 'UNENROLLED')
     return warn('NOT_ENROLLED', `customer ${customerId} is unenrolled`)
-  if (at.getTime() < stored.since.getTime())
+  const atMs = at.getTime()
+  if (atMs < sinceMsOf(stored))
     return warn(
       'NOT_ENROLLED',
       `activity at ${at.toISOString()} is before the enrolment at ${stored.since.toISOString()}`,
@@ -125,10 +125,11 @@ const count = (workspace: Workspace, customerId: number, at: Date, amount: numbe
       `customer ${customerId} takes part from cycle ${stored.startCycle}, not ${cycle.index}`,
     )
   // SPEC §2: the cycle must still be open at the watermark and at the customer's settled instant.
+  const settledAtMs = settledAtMsOf(stored)
   const closedBy = O.isSome(workspace.watermark)
-    ? laterOf(stored.settledAt, workspace.watermark.value)
-    : stored.settledAt
-  if (cycle.end.getTime() <= closedBy.getTime())
+    ? Math.max(settledAtMs, workspace.watermark.value.getTime())
+    : settledAtMs
+  if (cycle.end.getTime() <= closedBy)
     return warn('CYCLE_CLOSED', `cycle ${cycle.index} closed at ${cycle.end.toISOString()}`)
   const draft = writable(workspace, stored)
   const events: Array<EnrolmentEvent> = []
@@ -136,7 +137,7 @@ const count = (workspace: Workspace, customerId: number, at: Date, amount: numbe
   settle(target, draft, at, events, cycle.index - 1)
   const progress = progressFor(draft, cycle.index)
   setProgress(target, draft, progress, cycle, progress.value + amount, at, events)
-  draft.settledAt = laterOf(draft.settledAt, at)
+  settledUpTo(draft, at)
   draft.version += 1
   return events.length === 0 ? nothingEmitted : E.right({ events, warnings: noWarnings })
 }

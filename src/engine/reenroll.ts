@@ -10,7 +10,7 @@ import type { Unenrolled } from '../model/enrolment.js'
 import { cycleEvent, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
 import { setBalance } from './achieve.js'
-import { progressAt, type Draft } from './draft.js'
+import { progressAt, restartAt, type Draft } from './draft.js'
 import {
   checkCustomerClock,
   customerIdProblem,
@@ -65,8 +65,7 @@ export const reenrollUnenrolled = (
   delete draft.fromCycle
   draft.status = 'ENROLLED'
   draft.startCycle = start.right.index
-  draft.since = now
-  draft.settledAt = now
+  restartAt(draft, now)
   draft.version += 1
   events.push(cycleEvent('REENROLLED', target, draft.customerId, now, start.right.index))
   if (options.resetStreakStatus && target.kind === 'STREAK') {

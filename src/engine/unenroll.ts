@@ -9,7 +9,7 @@ import type { Cycle } from '../model/cycle.js'
 import { ErrorCode, enrolmentError } from '../model/error.js'
 import { cycleEvent, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import type { Draft } from './draft.js'
+import { restartAt, type Draft } from './draft.js'
 import { checkCustomerClock, customerIdProblem, checkNow } from './input.js'
 import { notEnrolled } from './refusals.js'
 import { settle } from './settle.js'
@@ -71,8 +71,7 @@ const leave = (workspace: Workspace, draft: Draft, now: Date, k: Cycle): Effects
   draft.progress = draft.progress.filter((p) => p.cycle <= k.index)
   draft.status = 'UNENROLLED'
   draft.fromCycle = k.index
-  draft.since = now
-  draft.settledAt = now
+  restartAt(draft, now)
   draft.version += 1
   events.push(cycleEvent('UNENROLLED', target, draft.customerId, now, k.index))
   workspace.watermark = O.some(now)

@@ -26,6 +26,3 @@ export const ownField = (record: Readonly<Record<string, unknown>>, key: string)
 
 /** A copy of an instant, so that a caller mutating its `Date` later cannot change ours. */
 export const copyDate = (date: Date): Date => new Date(date.getTime())
-
-/** The later of two instants. */
-export const laterOf = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b)
