@@ -53,6 +53,7 @@ const enrollNew = (
     settledCycles: countEndedBy(target.cycles, now),
     progress: [],
     streak: target.kind === 'STREAK' ? O.some(initialStreak()) : O.none,
+    fromCycle: undefined,
   }
   addRecord(workspace, draft)
   const events: Array<EnrolmentEvent> = [

@@ -62,7 +62,7 @@ export const reenrollUnenrolled = (
   settle(target, draft, now, events)
   // The frozen progress of cycle k stays until k ends: it resumes if the customer comes back
   // into k, and is never counted twice (SPEC §3 reenroll.3, recordActivity).
-  delete draft.fromCycle
+  draft.fromCycle = undefined
   draft.status = 'ENROLLED'
   draft.startCycle = start.right.index
   restartAt(draft, now)
