@@ -3,6 +3,7 @@
 // types come from the source (so the type check needs no build), and the cycle lookup micro-bench
 // calls an internal function of the source.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -23,11 +24,14 @@ import { gzBytes } from './size.mjs'
 
 const quick = process.env.BENCH_QUICK === '1'
 /**
- * The floor and scale measures each run in fresh child processes (`BENCH_PART`), three of each,
- * and the figure is their median: on this host the cost of a cache miss differs from one process
- * to the next (where its memory lands), and one process is a lottery. The parent runs the rest.
+ * The stream measure runs each contender (the library, the floor) in a fresh child process of its
+ * own, and the scale measure runs in another (`BENCH_PART`); three of each, alternating, and each
+ * figure is the median. One process is a lottery on this host (the cost of a cache miss differs
+ * from one to the next), and two contenders in one process each pay for the other's heap at every
+ * garbage collection. The parent runs the rest.
  */
-const part = process.env.BENCH_PART as 'floor' | 'scale' | undefined
+type Part = 'library' | 'floor' | 'scale'
+const part = process.env.BENCH_PART as Part | undefined
 const processes = quick ? 1 : 3
 const log = (line: string): void => {
   console.log(line)
@@ -205,49 +209,38 @@ const sessionContender = (): Contender => {
 }
 
 const floorCustomers = quick ? 5_000 : 100_000
-/** The same rewards, in any order. */
-const sameRewards = (a: ReadonlyArray<RewardLine>, b: ReadonlyArray<RewardLine>): boolean => {
-  const sortedB = [...b].sort()
-  return a.length === b.length && [...a].sort().every((line, i) => line === sortedB[i])
-}
-
 /**
- * Runs the stream through both contenders and checks, chunk by chunk, that they pay and forfeit
- * the same rewards; the lines are then dropped, so the heap holds what a service would: the two
- * contenders' customers.
+ * Runs the stream through one contender, alone in its process, each chunk timed after a full
+ * collection. Its rewards are checked against the other contender's by a digest: per chunk, the
+ * sorted reward lines, hashed outside the timed part, and then dropped, so the heap holds the
+ * contender's customers and nothing of the harness.
  *
- * Why it matters: a young-generation collection costs more the larger the old generation is. With
- * every reward line kept (over two million strings), every operation on both sides paid the same
- * extra time for it, and floorRatio shrank toward 1 (2.24–3.00 then, 3.7–4.1 since).
+ * Why: a young-generation collection costs more the larger the old generation is. With every
+ * reward line kept (over two million strings), both sides paid for it at every collection and
+ * floorRatio shrank toward 1 (2.24–3.00 then); with both contenders in one process, each paid for
+ * the other's customers (3.7–4.1).
  */
-const measureFloor = () => {
-  log(`floor: a stream of ${floorCustomers} customers over 30 cycles, chunk by chunk…`)
-  const floor = floorContender()
-  const library = sessionContender()
+const measureStream = (side: 'library' | 'floor') => {
+  log(`${side}: a stream of ${floorCustomers} customers over 30 cycles, chunk by chunk…`)
+  const contender = side === 'library' ? sessionContender() : floorContender()
+  const digest = createHash('sha256')
   let operations = 0
   let rewards = 0
   for (const chunk of workload(floorCustomers)) {
     const applied = asOperations(chunk)
     operations += chunk.length
-    floor.ns += timed(() => {
-      floor.feed(chunk, applied)
+    contender.ns += timed(() => {
+      contender.feed(chunk, applied)
     })
-    library.ns += timed(() => {
-      library.feed(chunk, applied)
-    })
-    const paid = library.takeRewards()
-    if (!sameRewards(paid, floor.takeRewards()))
-      throw new Error(
-        'the floor and the library disagree on the rewards: the floor is not the same rules',
-      )
+    const paid = contender.takeRewards()
+    digest.update(`${[...paid].sort().join('\n')}\n--\n`)
     rewards += paid.length
   }
-  library.ns += timed(library.finish)
-  const perOp = (c: Contender) => (c.ns / operations).toFixed(0)
+  contender.ns += timed(contender.finish)
   log(
-    `floor: ${operations} operations, ${rewards} rewards (same in both, chunk by chunk); per op: library ${perOp(library)} ns, floor ${perOp(floor)} ns`,
+    `${side}: ${operations} operations, ${rewards} rewards; ${(contender.ns / operations).toFixed(0)} ns an operation`,
   )
-  return { floorRatio: library.ns / floor.ns, operationCount: operations }
+  return { ns: contender.ns, operations, rewards, digest: digest.digest('hex') }
 }
 
 // ── scaleRatio and idleAdvanceRatio ──────────────────────────────────────────────────────────
@@ -425,13 +418,13 @@ const measureScaleFigures = () => {
 /** In a child process: runs one part, prints its figures as the last line, and ends. */
 const resultLine = 'RESULT '
 if (part !== undefined) {
-  const figures = part === 'floor' ? measureFloor() : measureScaleFigures()
+  const figures = part === 'scale' ? measureScaleFigures() : measureStream(part)
   log(`${resultLine}${JSON.stringify(figures)}`)
   process.exit(0)
 }
 
 /** Runs `name` in a fresh process: its log lines, then its figures. */
-const child = (name: 'floor' | 'scale', run: number): unknown => {
+const child = (name: Part, run: number): unknown => {
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
     env: { ...process.env, BENCH_PART: name },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -454,12 +447,26 @@ const medianRun = <F extends Record<K, number>, K extends string>(
   return runs.find((r) => r[key] === m) as F
 }
 
-type FloorFigures = ReturnType<typeof measureFloor>
+type StreamFigures = ReturnType<typeof measureStream>
 type ScaleFigures = ReturnType<typeof measureScaleFigures>
-const floorRuns: Array<FloorFigures> = []
+const floorRuns: Array<{ readonly floorRatio: number; readonly operationCount: number }> = []
 const scaleRuns: Array<ScaleFigures> = []
 for (let run = 1; run <= processes; run++) {
-  floorRuns.push(child('floor', run) as FloorFigures)
+  // Which contender goes first alternates, so that the host's drift falls on both alike.
+  const [first, second] =
+    run % 2 === 1 ? (['library', 'floor'] as const) : (['floor', 'library'] as const)
+  const sides = { [first]: child(first, run), [second]: child(second, run) } as Record<
+    'library' | 'floor',
+    StreamFigures
+  >
+  if (sides.library.digest !== sides.floor.digest || sides.library.rewards === 0)
+    throw new Error(
+      'the floor and the library disagree on the rewards: the floor is not the same rules',
+    )
+  floorRuns.push({
+    floorRatio: sides.library.ns / sides.floor.ns,
+    operationCount: sides.library.operations,
+  })
   scaleRuns.push(child('scale', run) as ScaleFigures)
 }
 const { floorRatio, operationCount } = medianRun(floorRuns, 'floorRatio')
