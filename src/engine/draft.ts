@@ -1,8 +1,8 @@
 // A customer's record while an operation writes it: the one mutable shape in the engine.
 //
 // Every published `Enrolment` is immutable. An operation that changes a customer first takes a
-// draft (a deep copy, see `workspace.ts`), writes it in place, and the workspace publishes it when
-// the operation (or the batch, or the session) ends. Inside a batch the same draft is written by
+// draft (a deep copy, see `workspace.ts`), writes it in place, and the workspace publishes a new
+// record made from it (`published`) when the operation (or the batch, or the session) ends. Inside a batch the same draft is written by
 // every later operation on that customer, instead of a new record per operation (issue #5).
 import * as O from 'fp-ts/lib/Option.js'
 import type { CycleProgress, Enrolment, StreakStatus } from '../model/enrolment.js'
