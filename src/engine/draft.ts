@@ -11,7 +11,7 @@ import type { CycleProgress, Enrolment, StreakStatus } from '../model/enrolment.
 
 /** A `CycleProgress` being written. */
 export interface DraftProgress {
-  readonly cycle: number
+  cycle: number
   value: number
   achievedAt: O.Option<Date>
   rewarded: boolean
@@ -50,6 +50,14 @@ export interface Draft {
   progress: Array<DraftProgress>
   streak: O.Option<DraftStreak>
   fromCycle: number | undefined
+  /**
+   * A progress object this draft no longer lists (its cycle ended, or it was dropped), kept for the
+   * next cycle's progress (`progressFor`). Never published: it is the draft's own, and reusing it
+   * saves a progress object (and, for a list that emptied, its array) per customer and cycle —
+   * objects that live for a whole cycle and so cost a copy at every young-generation collection
+   * (issue #5: about a third of the stream's time).
+   */
+  spare: DraftProgress | undefined
 }
 
 // constructors
@@ -79,6 +87,7 @@ export const draftOf = (enrolment: Enrolment): Draft => ({
   progress: enrolment.progress.map(copyProgress),
   streak: O.isSome(enrolment.streak) ? O.some(copyStreak(enrolment.streak.value)) : O.none,
   fromCycle: enrolment.status === 'UNENROLLED' ? enrolment.fromCycle : undefined,
+  spare: undefined,
 })
 
 /** A streak status before any cycle is achieved: epoch 1, count 0, no level. */
@@ -169,23 +178,46 @@ export const progressAt = (draft: Draft, index: number): DraftProgress | undefin
   return at < 0 ? undefined : draft.progress[at]
 }
 
-/** The progress of cycle `index`: the one kept, else a new one at 0, kept in cycle order. */
+/**
+ * The progress of cycle `index`: the one kept, else a new one at 0 (the draft's spare if it has
+ * one), kept in cycle order.
+ */
 export const progressFor = (draft: Draft, index: number): DraftProgress => {
   const list = draft.progress
   const at = indexOfCycle(list, index)
   if (at >= 0) return list[at] as DraftProgress
   let after = 0
   while (after < list.length && (list[after] as DraftProgress).cycle < index) after++
-  const fresh: DraftProgress = { cycle: index, value: 0, achievedAt: O.none, rewarded: false }
-  // A list of one, sized for one: a first push would reserve room for 17 (issue #5, allocation).
-  if (list.length === 0) draft.progress = [fresh]
+  const spare = draft.spare
+  const fresh: DraftProgress = spare ?? {
+    cycle: index,
+    value: 0,
+    achievedAt: O.none,
+    rewarded: false,
+  }
+  if (spare !== undefined) {
+    draft.spare = undefined
+    fresh.cycle = index
+    fresh.value = 0
+    fresh.achievedAt = O.none
+    fresh.rewarded = false
+  }
+  // An empty list with a spare was emptied by `dropProgressAt` and has room for one. Any other empty
+  // list gets a list of one, sized for one: a first push would reserve room for 17 (issue #5).
+  if (list.length === 0 && spare === undefined) draft.progress = [fresh]
   else if (after === list.length) list.push(fresh)
   else list.splice(after, 0, fresh)
   return fresh
 }
 
-/** Removes the item at `index` in place (unlike `splice`, allocates no array of removed items). */
-export const removeAt = (items: Array<unknown>, index: number): void => {
-  for (let i = index + 1; i < items.length; i++) items[i - 1] = items[i]
-  items.pop()
+/**
+ * Removes the progress at `at` from the draft's list, in place, and keeps it as the draft's spare.
+ * (Unlike `splice`, allocates no array of removed items.)
+ */
+export const dropProgressAt = (draft: Draft, at: number): void => {
+  const list = draft.progress
+  const dropped = list[at]
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i] as DraftProgress
+  list.pop()
+  draft.spare = dropped
 }

@@ -54,6 +54,7 @@ const enrollNew = (
     progress: [],
     streak: target.kind === 'STREAK' ? O.some(initialStreak()) : O.none,
     fromCycle: undefined,
+    spare: undefined,
   }
   addRecord(workspace, draft)
   const events: Array<EnrolmentEvent> = [

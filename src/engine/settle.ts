@@ -6,7 +6,7 @@ import { cycleReward, forfeit, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 import { achieve } from './achieve.js'
-import { indexOfCycle, removeAt, type Draft, type DraftProgress } from './draft.js'
+import { dropProgressAt, indexOfCycle, type Draft, type DraftProgress } from './draft.js'
 
 /**
  * A start cycle given a balance that reaches its goal before the cycle began (SPEC §3 enroll.5)
@@ -58,7 +58,7 @@ const closeCycle = (
 ): void => {
   const at = indexOfCycle(draft.progress, cycle.index)
   const achieved = at >= 0 && O.isSome((draft.progress[at] as DraftProgress).achievedAt)
-  if (at >= 0) removeAt(draft.progress, at)
+  if (at >= 0) dropProgressAt(draft, at)
   const { customerId } = draft
   const { targetGroupId, targetId } = target
   switch (target.kind) {

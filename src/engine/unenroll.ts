@@ -9,7 +9,7 @@ import type { Cycle } from '../model/cycle.js'
 import { ErrorCode, enrolmentError } from '../model/error.js'
 import { cycleEvent, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
-import { restartAt, type Draft } from './draft.js'
+import { dropProgressAt, restartAt, type Draft, type DraftProgress } from './draft.js'
 import { checkCustomerClock, customerIdProblem, checkNow } from './input.js'
 import { notEnrolled } from './refusals.js'
 import { settle } from './settle.js'
@@ -68,7 +68,8 @@ const leave = (workspace: Workspace, draft: Draft, now: Date, k: Cycle): Effects
   // SPEC §3 unenroll.2: rewards of cycles that ended before now are settled first.
   settle(target, draft, now, events)
   // SPEC §3 unenroll.4: progress of cycle k is kept, frozen; a later start cycle's is not.
-  draft.progress = draft.progress.filter((p) => p.cycle <= k.index)
+  for (let at = draft.progress.length - 1; at >= 0; at--)
+    if ((draft.progress[at] as DraftProgress).cycle > k.index) dropProgressAt(draft, at)
   draft.status = 'UNENROLLED'
   draft.fromCycle = k.index
   restartAt(draft, now)
