@@ -70,7 +70,7 @@ export const achieve = (
 ): void => {
   const { customerId } = draft
   events.push(cycleEvent('CYCLE_ACHIEVED', target, customerId, at, cycle.index))
-  progress.achievedAt = O.some(at)
+  progress.achievedAt = at
   switch (target.kind) {
     case 'MILESTONE': {
       if (target.allocation === 'PERIOD_END' || progress.rewarded) return
@@ -105,8 +105,8 @@ export const setProgress = (
   progress.value = value
   if (value < goalOf(target, cycle))
     // SPEC §3 reenroll.3: whether the cycle counts as achieved follows from the value.
-    progress.achievedAt = O.none
-  else if (O.isNone(progress.achievedAt)) achieve(target, draft, progress, cycle, at, events)
+    progress.achievedAt = undefined
+  else if (progress.achievedAt === undefined) achieve(target, draft, progress, cycle, at, events)
 }
 
 /**

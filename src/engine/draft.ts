@@ -9,11 +9,18 @@ import type { CycleProgress, Enrolment, StreakStatus } from '../model/enrolment.
 
 // model
 
-/** A `CycleProgress` being written. */
+/**
+ * A `CycleProgress` being written. The draft's own, never published (`published` makes the record's
+ * progress from it), so it can be reused for a later cycle (`Draft.spare`).
+ */
 export interface DraftProgress {
   cycle: number
   value: number
-  achievedAt: O.Option<Date>
+  /**
+   * When the goal was reached, or undefined: published as an `Option`. A plain field, not an
+   * `Option`: an achievement then allocates nothing that lives until the cycle ends (issue #5).
+   */
+  achievedAt: Date | undefined
   rewarded: boolean
 }
 
@@ -52,7 +59,7 @@ export interface Draft {
   fromCycle: number | undefined
   /**
    * A progress object this draft no longer lists (its cycle ended, or it was dropped), kept for the
-   * next cycle's progress (`progressFor`). Never published: it is the draft's own, and reusing it
+   * next cycle's progress (`progressFor`). Reusing it
    * saves a progress object (and, for a list that emptied, its array) per customer and cycle —
    * objects that live for a whole cycle and so cost a copy at every young-generation collection
    * (issue #5: about a third of the stream's time).
@@ -62,7 +69,19 @@ export interface Draft {
 
 // constructors
 
-const copyProgress = (progress: CycleProgress): DraftProgress => ({ ...progress })
+const copyProgress = (progress: CycleProgress): DraftProgress => ({
+  cycle: progress.cycle,
+  value: progress.value,
+  achievedAt: O.isSome(progress.achievedAt) ? progress.achievedAt.value : undefined,
+  rewarded: progress.rewarded,
+})
+
+const publishedProgress = (progress: DraftProgress): CycleProgress => ({
+  cycle: progress.cycle,
+  value: progress.value,
+  achievedAt: progress.achievedAt === undefined ? O.none : O.some(progress.achievedAt),
+  rewarded: progress.rewarded,
+})
 
 const copyStreak = (streak: StreakStatus): DraftStreak => ({
   ...streak,
@@ -99,12 +118,12 @@ export const initialStreak = (): DraftStreak => ({ epoch: 1, count: 0, achievedL
  * The one progress list of every published record that has none: frozen, shared, and saving an
  * array (and, at a million customers, a cache miss per operation) per customer.
  */
-const noProgress = Object.freeze([]) as unknown as Array<DraftProgress>
+const noProgress: ReadonlyArray<CycleProgress> = Object.freeze([])
 
 /** The record a draft is published as: its fields, in the order a new enrolment has them. */
 export const published = (draft: Draft): Enrolment => {
   const settledAt = draft.settledAt ?? new Date(draft.settledAtMs)
-  const progress = draft.progress.length === 0 ? noProgress : draft.progress
+  const progress = draft.progress.length === 0 ? noProgress : draft.progress.map(publishedProgress)
   const { customerId, version, startCycle, since, settledCycles, streak } = draft
   if (draft.status === 'ENROLLED')
     return {
@@ -132,6 +151,12 @@ export const published = (draft: Draft): Enrolment => {
     fromCycle,
   }
 }
+
+/** Whether the progress at `at` in a record's list (a draft's or a published one) reached its goal. */
+export const isAchievedAt = (record: Draft | Enrolment, at: number): boolean =>
+  isDraft(record)
+    ? (record.progress[at] as DraftProgress).achievedAt !== undefined
+    : O.isSome((record.progress[at] as CycleProgress).achievedAt)
 
 const isDraft = (record: Draft | Enrolment): record is Draft => 'settledAtMs' in record
 
@@ -192,14 +217,14 @@ export const progressFor = (draft: Draft, index: number): DraftProgress => {
   const fresh: DraftProgress = spare ?? {
     cycle: index,
     value: 0,
-    achievedAt: O.none,
+    achievedAt: undefined,
     rewarded: false,
   }
   if (spare !== undefined) {
     draft.spare = undefined
     fresh.cycle = index
     fresh.value = 0
-    fresh.achievedAt = O.none
+    fresh.achievedAt = undefined
     fresh.rewarded = false
   }
   // An empty list with a spare was emptied by `dropProgressAt` and has room for one. Any other empty

@@ -6,7 +6,13 @@ import { cycleReward, forfeit, type EnrolmentEvent } from '../model/event.js'
 import { goalOf, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 import { achieve } from './achieve.js'
-import { dropProgressAt, indexOfCycle, type Draft, type DraftProgress } from './draft.js'
+import {
+  dropProgressAt,
+  indexOfCycle,
+  isAchievedAt,
+  type Draft,
+  type DraftProgress,
+} from './draft.js'
 
 /**
  * A start cycle given a balance that reaches its goal before the cycle began (SPEC §3 enroll.5)
@@ -25,7 +31,7 @@ const deferredDue = <R extends Draft | Enrolment>(
   if (at < 0) return undefined
   const progress = record.progress[at] as R['progress'][number]
   const cycle = cycleAt(target.cycles, progress.cycle)
-  return O.isNone(progress.achievedAt) &&
+  return !isAchievedAt(record, at) &&
     progress.value >= goalOf(target, cycle) &&
     cycle.start.getTime() <= until.getTime()
     ? { progress, cycle }
@@ -57,7 +63,7 @@ const closeCycle = (
   events: Array<EnrolmentEvent>,
 ): void => {
   const at = indexOfCycle(draft.progress, cycle.index)
-  const achieved = at >= 0 && O.isSome((draft.progress[at] as DraftProgress).achievedAt)
+  const achieved = at >= 0 && (draft.progress[at] as DraftProgress).achievedAt !== undefined
   if (at >= 0) dropProgressAt(draft, at)
   const { customerId } = draft
   const { targetGroupId, targetId } = target
