@@ -3,6 +3,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
   advance,
+  applyAll,
   enroll,
   initialState,
   recordActivity,
@@ -324,5 +325,31 @@ describe('reenroll', () => {
     const { base, state } = backFromC3({})
     expect(right(advance(state, cycleOf(base, 3).start)).events).toEqual([])
     expect(right(recordActivity(state, 7, { at: inCycle(base, 2, 4) })).warnings).toHaveLength(1)
+  })
+
+  it('3. a balance given again for a start cycle whose progress the unenrolment dropped is kept, in a batch as one by one', () => {
+    // Within a batch the customer's record is written in place: the progress the unenrolment drops
+    // must not come back as the progress of the re-enrolment's start cycle.
+    const base = periodEnd()
+    const now = (hours: number) => inCycle(base, 1, hours)
+    const batch = applyAll(base, [
+      { kind: 'enroll', customerId: 7, now: now(1), options: { period: 'c2', initialBalance: 2 } },
+      { kind: 'unenroll', customerId: 7, now: now(2) },
+      {
+        kind: 'reenroll',
+        customerId: 7,
+        now: now(3),
+        options: { period: 'c2', initialBalance: 1 },
+      },
+    ])
+    const single = play(
+      base,
+      (s) => enroll(s, 7, now(1), { period: 'c2', initialBalance: 2 }),
+      (s) => unenroll(s, 7, now(2)),
+      (s) => reenroll(s, 7, now(3), { period: 'c2', initialBalance: 1 }),
+    )
+    expect(batch.errors).toEqual([])
+    expect(enrolment(batch.state, 7).progress.map((p) => [p.cycle, p.value])).toEqual([[2, 1]])
+    expect(enrolment(batch.state, 7)).toEqual(enrolment(single.state, 7))
   })
 })

@@ -125,5 +125,8 @@ export const setBalance = (
   const progress = progressFor(draft, cycle.index)
   if (cycle.start.getTime() <= now.getTime())
     setProgress(target, draft, progress, cycle, value, now, events)
-  else progress.value = value
+  else {
+    progress.value = value
+    draft.balanceMayWait = true
+  }
 }

@@ -65,6 +65,17 @@ export interface Draft {
    * (issue #5: about a third of the stream's time).
    */
   spare: DraftProgress | undefined
+  /**
+   * The progress `progressFor` returned last, while the list still holds it: a memo, so that an
+   * activity finds its cycle's progress without reading the list (issue #5).
+   */
+  open: DraftProgress | undefined
+  /**
+   * False only if no start-cycle balance can be waiting for its cycle's start (SPEC §3 enroll.5,
+   * see `settle`): every activity then skips that check, which reads the progress list (issue #5).
+   * True is always safe; `setBalance` sets it, and `settle` clears it once nothing waits.
+   */
+  balanceMayWait: boolean
 }
 
 // constructors
@@ -107,6 +118,9 @@ export const draftOf = (enrolment: Enrolment): Draft => ({
   streak: O.isSome(enrolment.streak) ? O.some(copyStreak(enrolment.streak.value)) : O.none,
   fromCycle: enrolment.status === 'UNENROLLED' ? enrolment.fromCycle : undefined,
   spare: undefined,
+  open: undefined,
+  // Without the target the goal is unknown: any progress may be a waiting balance until `settle`.
+  balanceMayWait: enrolment.progress.length > 0,
 })
 
 /** A streak status before any cycle is achieved: epoch 1, count 0, no level. */
@@ -158,6 +172,10 @@ export const isAchievedAt = (record: Draft | Enrolment, at: number): boolean =>
     ? (record.progress[at] as DraftProgress).achievedAt !== undefined
     : O.isSome((record.progress[at] as CycleProgress).achievedAt)
 
+/** Whether a record may hold a start-cycle balance waiting for its cycle: a draft knows. */
+export const balanceMayWait = (record: Draft | Enrolment): boolean =>
+  isDraft(record) ? record.balanceMayWait : true
+
 const isDraft = (record: Draft | Enrolment): record is Draft => 'settledAtMs' in record
 
 /** `record.since` in milliseconds, without reading the `Date` of a draft. */
@@ -208,9 +226,14 @@ export const progressAt = (draft: Draft, index: number): DraftProgress | undefin
  * one), kept in cycle order.
  */
 export const progressFor = (draft: Draft, index: number): DraftProgress => {
+  const open = draft.open
+  if (open !== undefined && open.cycle === index) return open
   const list = draft.progress
   const at = indexOfCycle(list, index)
-  if (at >= 0) return list[at] as DraftProgress
+  if (at >= 0) {
+    draft.open = list[at]
+    return list[at] as DraftProgress
+  }
   let after = 0
   while (after < list.length && (list[after] as DraftProgress).cycle < index) after++
   const spare = draft.spare
@@ -232,6 +255,7 @@ export const progressFor = (draft: Draft, index: number): DraftProgress => {
   if (list.length === 0 && spare === undefined) draft.progress = [fresh]
   else if (after === list.length) list.push(fresh)
   else list.splice(after, 0, fresh)
+  draft.open = fresh
   return fresh
 }
 
@@ -245,4 +269,5 @@ export const dropProgressAt = (draft: Draft, at: number): void => {
   for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i] as DraftProgress
   list.pop()
   draft.spare = dropped
+  if (dropped === draft.open) draft.open = undefined
 }

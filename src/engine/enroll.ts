@@ -55,6 +55,8 @@ const enrollNew = (
     streak: target.kind === 'STREAK' ? O.some(initialStreak()) : O.none,
     fromCycle: undefined,
     spare: undefined,
+    open: undefined,
+    balanceMayWait: false,
   }
   addRecord(workspace, draft)
   const events: Array<EnrolmentEvent> = [

@@ -7,6 +7,7 @@ import { goalOf, type Target } from '../model/target.js'
 import { absurd } from '../internal/absurd.js'
 import { achieve } from './achieve.js'
 import {
+  balanceMayWait,
   dropProgressAt,
   indexOfCycle,
   isAchievedAt,
@@ -15,10 +16,26 @@ import {
 } from './draft.js'
 
 /**
- * A start cycle given a balance that reaches its goal before the cycle began (SPEC §3 enroll.5)
- * is achieved at the cycle's start, once the customer is settled that far and still enrolled.
- * `through` is the last cycle whose start may be reached: at an instant where one cycle ends and
- * the next begins, the end comes first. Returns that progress and its cycle, if it is due.
+ * The start cycle's progress and cycle, if it holds a balance that reached the goal before the
+ * cycle began (SPEC §3 enroll.5) and is not achieved yet: it is achieved at the cycle's start,
+ * once the customer is settled that far and still enrolled.
+ */
+const waitingBalance = <R extends Draft | Enrolment>(
+  target: Target,
+  record: R,
+): { readonly progress: R['progress'][number]; readonly cycle: Cycle } | undefined => {
+  if (record.status !== 'ENROLLED' || !balanceMayWait(record)) return undefined
+  const at = indexOfCycle(record.progress, record.startCycle)
+  if (at < 0 || isAchievedAt(record, at)) return undefined
+  const progress = record.progress[at] as R['progress'][number]
+  const cycle = cycleAt(target.cycles, progress.cycle)
+  return progress.value >= goalOf(target, cycle) ? { progress, cycle } : undefined
+}
+
+/**
+ * The waiting balance, if its cycle's start is reached by `until` and by `through`, the last cycle
+ * whose start may be reached: at an instant where one cycle ends and the next begins, the end
+ * comes first.
  */
 const deferredDue = <R extends Draft | Enrolment>(
   target: Target,
@@ -26,15 +43,10 @@ const deferredDue = <R extends Draft | Enrolment>(
   until: Date,
   through: number,
 ): { readonly progress: R['progress'][number]; readonly cycle: Cycle } | undefined => {
-  if (record.status !== 'ENROLLED' || record.startCycle > through) return undefined
-  const at = indexOfCycle(record.progress, record.startCycle)
-  if (at < 0) return undefined
-  const progress = record.progress[at] as R['progress'][number]
-  const cycle = cycleAt(target.cycles, progress.cycle)
-  return !isAchievedAt(record, at) &&
-    progress.value >= goalOf(target, cycle) &&
-    cycle.start.getTime() <= until.getTime()
-    ? { progress, cycle }
+  if (record.startCycle > through) return undefined
+  const waiting = waitingBalance(target, record)
+  return waiting !== undefined && waiting.cycle.start.getTime() <= until.getTime()
+    ? waiting
     : undefined
 }
 
@@ -129,7 +141,7 @@ export const settle = (
   ended: number = countEndedBy(target.cycles, until),
 ): boolean => {
   // The usual case, on every activity: no cycle ended since, no balance waiting for its cycle.
-  if (ended <= draft.settledCycles && draft.progress.length === 0) return false
+  if (ended <= draft.settledCycles && !draft.balanceMayWait) return false
   const endsSettled = ended > draft.settledCycles
   for (let i = draft.settledCycles; i < ended; i++) {
     const cycle = target.cycles[i] as Cycle
@@ -137,6 +149,8 @@ export const settle = (
     closeCycle(target, draft, cycle, events)
   }
   const achieved = achieveDeferred(target, draft, until, target.cycles.length, events)
+  if (draft.balanceMayWait && waitingBalance(target, draft) === undefined)
+    draft.balanceMayWait = false
   if (endsSettled) draft.settledCycles = ended
   return endsSettled || achieved
 }
