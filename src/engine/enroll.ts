@@ -15,7 +15,7 @@ import { checkCustomerClock, customerIdProblem, checkNow, checkStartOptions } fr
 import { reenrollUnenrolled } from './reenroll.js'
 import { alreadyEnrolled } from './refusals.js'
 import { startCycle } from './startCycle.js'
-import { once, type Effect, type Result } from './transition.js'
+import { noWarnings, once, type Effect, type Result } from './transition.js'
 import { addRecord, recordOf, type Workspace } from './workspace.js'
 
 // model
@@ -67,7 +67,7 @@ const enrollNew = (
     setBalance(target, draft, start.right, initialBalance, now, events)
   workspace.watermark = O.some(now)
   const warnings: ReadonlyArray<Warning> =
-    target.kind === 'STREAK' && initialBalance !== undefined ? [initialBalanceIgnored] : []
+    target.kind === 'STREAK' && initialBalance !== undefined ? [initialBalanceIgnored] : noWarnings
   return E.right({ events, warnings })
 }
 

@@ -21,7 +21,7 @@ import {
 import { alreadyEnrolled, notEnrolled } from './refusals.js'
 import { settle } from './settle.js'
 import { startCycle } from './startCycle.js'
-import { once, type Effect, type Result } from './transition.js'
+import { noWarnings, once, type Effect, type Result } from './transition.js'
 import { recordOf, writable, type Workspace } from './workspace.js'
 
 // model
@@ -93,7 +93,7 @@ export const reenrollUnenrolled = (
   const balance = given ?? progressAt(draft, start.right.index)?.value
   if (balance !== undefined) setBalance(target, draft, start.right, balance, now, events)
   workspace.watermark = O.some(now)
-  return E.right({ events, warnings })
+  return E.right({ events, warnings: warnings.length === 0 ? noWarnings : warnings })
 }
 
 /**

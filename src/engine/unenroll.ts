@@ -14,7 +14,7 @@ import { checkCustomerClock, customerIdProblem, checkNow } from './input.js'
 import { notEnrolled } from './refusals.js'
 import { settle } from './settle.js'
 import { unenrolmentCycle } from './startCycle.js'
-import { once, type Effect, type Effects, type Result } from './transition.js'
+import { noWarnings, once, type Effect, type Effects, type Result } from './transition.js'
 import { recordOf, writable, type Workspace } from './workspace.js'
 
 // operations
@@ -76,5 +76,5 @@ const leave = (workspace: Workspace, draft: Draft, now: Date, k: Cycle): Effects
   draft.version += 1
   events.push(cycleEvent('UNENROLLED', target, draft.customerId, now, k.index))
   workspace.watermark = O.some(now)
-  return { events, warnings: [] }
+  return { events, warnings: noWarnings }
 }
