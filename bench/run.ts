@@ -2,7 +2,7 @@
 // to bench/results.json. Everything runs the built package (`dist`), as a service would; only its
 // types come from the source (so the type check needs no build), and the cycle lookup micro-bench
 // calls an internal function of the source.
-import { spawnSync } from 'node:child_process'
+import { fork, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -25,10 +25,11 @@ import { gzBytes } from './size.mjs'
 const quick = process.env.BENCH_QUICK === '1'
 /**
  * The stream measure runs each contender (the library, the floor) in a fresh child process of its
- * own, and the scale measure runs in another (`BENCH_PART`); three of each, alternating, and each
- * figure is the median. One process is a lottery on this host (the cost of a cache miss differs
- * from one to the next), and two contenders in one process each pay for the other's heap at every
- * garbage collection. The parent runs the rest.
+ * own, the two stepped chunk by chunk in lock step, and the scale measure runs in another
+ * (`BENCH_PART`); three rounds, and each figure is the median. One process is a lottery on this
+ * host (the cost of a cache miss differs from one to the next), two contenders in one process each
+ * pay for the other's heap at every garbage collection, and two processes run one after the other
+ * meet different minutes of a noisy host. The parent runs the rest.
  */
 type Part = 'library' | 'floor' | 'scale'
 const part = process.env.BENCH_PART as Part | undefined
@@ -153,7 +154,7 @@ const timed = (run: () => void): number => {
   return Number(process.hrtime.bigint() - begin)
 }
 
-/** One side of the comparison: fed the same chunks, in the same order, interleaved with the other. */
+/** One side of the comparison: fed the same chunks, in the same order, as the other. */
 interface Contender {
   readonly feed: (chunk: ReadonlyArray<Op>, operations: ReadonlyArray<Operation>) => void
   readonly finish: () => void
@@ -209,38 +210,45 @@ const sessionContender = (): Contender => {
 }
 
 const floorCustomers = quick ? 5_000 : 100_000
+
+/** What a contender reports for one chunk of the stream, or, after the last, for publishing. */
+interface ChunkReport {
+  readonly ns: number
+  readonly operations: number
+  readonly rewards: number
+  /** sha256 of the chunk's reward lines, sorted: both contenders must give the same. */
+  readonly digest: string
+  readonly done: boolean
+}
+
 /**
- * Runs the stream through one contender, alone in its process, each chunk timed after a full
- * collection. Its rewards are checked against the other contender's by a digest: per chunk, the
- * sorted reward lines, hashed outside the timed part, and then dropped, so the heap holds the
- * contender's customers and nothing of the harness.
+ * One contender on the stream, alone in its process, a chunk at a time when its parent asks: the
+ * chunk is timed after a full collection, its reward lines hashed outside the timed part and then
+ * dropped, so the heap holds the contender's customers and nothing of the harness. After the last
+ * chunk, the next step times `finish` (the library publishes its state).
  *
  * Why: a young-generation collection costs more the larger the old generation is. With every
  * reward line kept (over two million strings), both sides paid for it at every collection and
  * floorRatio shrank toward 1 (2.24–3.00 then); with both contenders in one process, each paid for
  * the other's customers (3.7–4.1).
  */
-const measureStream = (side: 'library' | 'floor') => {
-  log(`${side}: a stream of ${floorCustomers} customers over 30 cycles, chunk by chunk…`)
+const streamStepper = (side: 'library' | 'floor') => {
   const contender = side === 'library' ? sessionContender() : floorContender()
-  const digest = createHash('sha256')
-  let operations = 0
-  let rewards = 0
-  for (const chunk of workload(floorCustomers)) {
-    const applied = asOperations(chunk)
-    operations += chunk.length
-    contender.ns += timed(() => {
-      contender.feed(chunk, applied)
+  const chunks = workload(floorCustomers)
+  return (): ChunkReport => {
+    const next = chunks.next()
+    if (next.done === true)
+      return { ns: timed(contender.finish), operations: 0, rewards: 0, digest: '', done: true }
+    const applied = asOperations(next.value)
+    const ns = timed(() => {
+      contender.feed(next.value, applied)
     })
     const paid = contender.takeRewards()
-    digest.update(`${[...paid].sort().join('\n')}\n--\n`)
-    rewards += paid.length
+    const digest = createHash('sha256')
+      .update([...paid].sort().join('\n'))
+      .digest('hex')
+    return { ns, operations: next.value.length, rewards: paid.length, digest, done: false }
   }
-  contender.ns += timed(contender.finish)
-  log(
-    `${side}: ${operations} operations, ${rewards} rewards; ${(contender.ns / operations).toFixed(0)} ns an operation`,
-  )
-  return { ns: contender.ns, operations, rewards, digest: digest.digest('hex') }
 }
 
 // ── scaleRatio and idleAdvanceRatio ──────────────────────────────────────────────────────────
@@ -417,10 +425,22 @@ const measureScaleFigures = () => {
 
 /** In a child process: runs one part, prints its figures as the last line, and ends. */
 const resultLine = 'RESULT '
-if (part !== undefined) {
-  const figures = part === 'scale' ? measureScaleFigures() : measureStream(part)
-  log(`${resultLine}${JSON.stringify(figures)}`)
+if (part === 'scale') {
+  log(`${resultLine}${JSON.stringify(measureScaleFigures())}`)
   process.exit(0)
+}
+if (part !== undefined) {
+  // A stream contender: one chunk each time the parent asks, until the parent disconnects. It
+  // never goes on to the rest of this file, which is the parent's (and forks contenders).
+  if (process.send === undefined) throw new Error(`BENCH_PART=${part} is run by npm run bench`)
+  const step = streamStepper(part)
+  process.on('message', () => {
+    process.send?.(step())
+  })
+  process.on('disconnect', () => {
+    process.exit(0)
+  })
+  await new Promise<never>(() => undefined)
 }
 
 /** Runs `name` in a fresh process: its log lines, then its figures. */
@@ -447,26 +467,83 @@ const medianRun = <F extends Record<K, number>, K extends string>(
   return runs.find((r) => r[key] === m) as F
 }
 
-type StreamFigures = ReturnType<typeof measureStream>
+/** A stream contender in a fresh process of its own, stepped a chunk at a time. */
+const contenderProcess = (side: 'library' | 'floor') => {
+  const process_ = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: process.execArgv,
+    env: { ...process.env, BENCH_PART: side },
+  })
+  let waiting:
+    | { readonly resolve: (report: ChunkReport) => void; readonly reject: (e: Error) => void }
+    | undefined
+  process_.on('message', (report) => {
+    waiting?.resolve(report as ChunkReport)
+    waiting = undefined
+  })
+  process_.on('exit', (code) => {
+    waiting?.reject(new Error(`the ${side} contender exited (${String(code)})`))
+    waiting = undefined
+  })
+  const step = () =>
+    new Promise<ChunkReport>((resolve, reject) => {
+      waiting = { resolve, reject }
+      process_.send('step')
+    })
+  const stop = (): void => {
+    process_.disconnect()
+  }
+  return { step, stop }
+}
+
+/**
+ * The library and the floor on the same stream, each in its own process, in lock step: chunk by
+ * chunk, one and then the other (which goes first alternates), so that whatever the host is doing
+ * falls on both alike. One process alone for the whole stream was a lottery on this host: the same
+ * code measured 898 and 1,342 ns an operation minutes apart, and the floor's run could land in a
+ * quiet minute and the library's in a busy one.
+ */
+const measureStreamPair = async (run: number) => {
+  log(
+    `[stream ${run}/${processes}] ${floorCustomers} customers over 30 cycles, the two in lock step…`,
+  )
+  const library = contenderProcess('library')
+  const floor = contenderProcess('floor')
+  const ns = { library: 0, floor: 0 }
+  let operations = 0
+  let rewards = 0
+  try {
+    for (let chunk = 0; ; chunk++) {
+      const libraryFirst = (chunk + run) % 2 === 0
+      const first = await (libraryFirst ? library : floor).step()
+      const second = await (libraryFirst ? floor : library).step()
+      const [own, floors] = libraryFirst ? [first, second] : [second, first]
+      ns.library += own.ns
+      ns.floor += floors.ns
+      if (own.done !== floors.done || own.digest !== floors.digest)
+        throw new Error(
+          `the floor and the library disagree on the rewards of chunk ${chunk}: the floor is not the same rules`,
+        )
+      if (own.done) break
+      operations += own.operations
+      rewards += own.rewards
+    }
+  } finally {
+    library.stop()
+    floor.stop()
+  }
+  if (rewards === 0) throw new Error('the stream paid no reward: nothing was compared')
+  const perOperation = (side: number) => `${(side / operations).toFixed(0)} ns an operation`
+  log(
+    `[stream ${run}/${processes}] ${operations} operations, ${rewards} rewards; library ${perOperation(ns.library)}, floor ${perOperation(ns.floor)}`,
+  )
+  return { floorRatio: ns.library / ns.floor, operationCount: operations }
+}
+
 type ScaleFigures = ReturnType<typeof measureScaleFigures>
 const floorRuns: Array<{ readonly floorRatio: number; readonly operationCount: number }> = []
 const scaleRuns: Array<ScaleFigures> = []
 for (let run = 1; run <= processes; run++) {
-  // Which contender goes first alternates, so that the host's drift falls on both alike.
-  const [first, second] =
-    run % 2 === 1 ? (['library', 'floor'] as const) : (['floor', 'library'] as const)
-  const sides = { [first]: child(first, run), [second]: child(second, run) } as Record<
-    'library' | 'floor',
-    StreamFigures
-  >
-  if (sides.library.digest !== sides.floor.digest || sides.library.rewards === 0)
-    throw new Error(
-      'the floor and the library disagree on the rewards: the floor is not the same rules',
-    )
-  floorRuns.push({
-    floorRatio: sides.library.ns / sides.floor.ns,
-    operationCount: sides.library.operations,
-  })
+  floorRuns.push(await measureStreamPair(run))
   scaleRuns.push(child('scale', run) as ScaleFigures)
 }
 const { floorRatio, operationCount } = medianRun(floorRuns, 'floorRatio')
