@@ -160,7 +160,6 @@ interface Contender {
   readonly finish: () => void
   /** The rewards reported since the last call, which forgets them. */
   readonly takeRewards: () => ReadonlyArray<RewardLine>
-  ns: number
 }
 
 /** The floor: a Map of mutable records. */
@@ -178,7 +177,6 @@ const floorContender = (): Contender => {
     },
     finish: () => undefined,
     takeRewards: () => floor.rewards.splice(0),
-    ns: 0,
   }
 }
 
@@ -205,7 +203,6 @@ const sessionContender = (): Contender => {
       rewards = []
       return taken
     },
-    ns: 0,
   }
 }
 
