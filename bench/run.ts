@@ -440,8 +440,8 @@ if (part !== undefined) {
   await new Promise<never>(() => undefined)
 }
 
-/** Runs `name` in a fresh process: its log lines, then its figures. */
-const child = (name: Part, run: number): unknown => {
+/** Runs the scale measure in a fresh process: its log lines, then its figures. */
+const child = (name: 'scale', run: number): unknown => {
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
     env: { ...process.env, BENCH_PART: name },
     stdio: ['ignore', 'pipe', 'inherit'],
