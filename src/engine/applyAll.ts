@@ -94,7 +94,7 @@ export const applyAll = (
   state: EnrolmentState,
   operations: ReadonlyArray<Operation>,
 ): BatchResult => {
-  const workspace = openWorkspace(state)
+  const workspace = openWorkspace(state, true)
   const events: Array<EnrolmentEvent> = []
   const warnings: Array<Warning> = []
   const errors: Array<{ readonly index: number; readonly error: EnrolmentError }> = []

@@ -104,35 +104,33 @@ const copyStreak = (streak: StreakStatus): DraftStreak => ({
  * field, not a spread: a spread adding the two fields a record lacks runs through V8's slow path,
  * ~10 µs a call.
  */
-export const draftOf = (enrolment: Enrolment): Draft => {
-  const draft: Draft = {
-    status: enrolment.status,
-    customerId: enrolment.customerId,
-    version: enrolment.version,
-    startCycle: enrolment.startCycle,
-    since: enrolment.since,
-    sinceMs: enrolment.since.getTime(),
-    settledAt: enrolment.settledAt,
-    settledAtMs: enrolment.settledAt.getTime(),
-    settledCycles: enrolment.settledCycles,
-    progress: enrolment.progress.map(copyProgress),
-    streak: O.isSome(enrolment.streak) ? O.some(copyStreak(enrolment.streak.value)) : O.none,
-    fromCycle: enrolment.status === 'UNENROLLED' ? enrolment.fromCycle : undefined,
-    spare: undefined,
-    open: undefined,
-    // Without the target the goal is unknown: any progress may be a waiting balance until `settle`.
-    balanceMayWait: enrolment.progress.length > 0,
-  }
-  if (draft.progress.length === 0) makeRoomForProgress(draft)
-  return draft
-}
+export const draftOf = (enrolment: Enrolment): Draft => ({
+  status: enrolment.status,
+  customerId: enrolment.customerId,
+  version: enrolment.version,
+  startCycle: enrolment.startCycle,
+  since: enrolment.since,
+  sinceMs: enrolment.since.getTime(),
+  settledAt: enrolment.settledAt,
+  settledAtMs: enrolment.settledAt.getTime(),
+  settledCycles: enrolment.settledCycles,
+  progress: enrolment.progress.map(copyProgress),
+  streak: O.isSome(enrolment.streak) ? O.some(copyStreak(enrolment.streak.value)) : O.none,
+  fromCycle: enrolment.status === 'UNENROLLED' ? enrolment.fromCycle : undefined,
+  spare: undefined,
+  open: undefined,
+  // Without the target the goal is unknown: any progress may be a waiting balance until `settle`.
+  balanceMayWait: enrolment.progress.length > 0,
+})
 
 /**
  * Gives a draft with no progress an empty list with room for one entry, and the progress object to
- * fill it (its spare). Made right after the draft, so that they lie beside it in memory: an
- * activity reads the three together, and made later, apart, they cost ~15% of an activity on a
- * stream (issue #5, probe of 100,000 customers). After it, not before: made first and passed into
- * the draft's literal (which then needs no placeholder list), activities took ~25% longer.
+ * fill it (its spare). Only for a draft that lasts (a session's or a batch's: `Workspace.lasting`);
+ * a single call's draft is dropped with its operation, spare and all. Made right after the draft,
+ * so that they lie beside it in memory: an activity reads the three together, and made later,
+ * apart, they cost ~15% of an activity on a stream (issue #5, probe of 100,000 customers). After
+ * it, not before: made first and passed into the draft's literal (which then needs no placeholder
+ * list), activities took ~25% longer.
  */
 export const makeRoomForProgress = (draft: Draft): void => {
   const spare: DraftProgress = { cycle: 0, value: 0, achievedAt: undefined, rewarded: false }

@@ -10,7 +10,7 @@ import { initialBalanceIgnored, type Warning } from '../model/error.js'
 import { cycleEvent, type EnrolmentEvent } from '../model/event.js'
 import type { EnrolmentState } from '../model/state.js'
 import { setBalance } from './achieve.js'
-import { initialStreak, makeRoomForProgress, type Draft } from './draft.js'
+import { initialStreak, type Draft } from './draft.js'
 import { checkCustomerClock, customerIdProblem, checkNow, checkStartOptions } from './input.js'
 import { reenrollUnenrolled } from './reenroll.js'
 import { alreadyEnrolled } from './refusals.js'
@@ -58,7 +58,6 @@ const enrollNew = (
     open: undefined,
     balanceMayWait: false,
   }
-  makeRoomForProgress(draft)
   addRecord(workspace, draft)
   const events: Array<EnrolmentEvent> = [
     cycleEvent('ENROLLED', target, customerId, now, start.right.index),

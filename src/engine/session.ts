@@ -45,7 +45,7 @@ export interface Session {
  * const next: EnrolmentState = session.state()
  */
 export const openSession = (state: EnrolmentState): Session => {
-  const workspace = openWorkspace(state)
+  const workspace = openWorkspace(state, true)
   return {
     apply: (operation) => applyIn(workspace, operation),
     state: () => publish(workspace),

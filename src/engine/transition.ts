@@ -46,7 +46,7 @@ export const nothingEmitted: Effect = Object.freeze(
  * A refused operation wrote nothing, and its workspace is dropped.
  */
 export const once = (state: EnrolmentState, run: (workspace: Workspace) => Effect): Result => {
-  const workspace = openWorkspace(state)
+  const workspace = openWorkspace(state, false)
   const effect = run(workspace)
   return E.isLeft(effect) ? effect : E.right({ state: publish(workspace), ...effect.right })
 }

@@ -10,7 +10,7 @@ import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentState } from '../model/state.js'
 import type { Target } from '../model/target.js'
 import { getCustomer, setCustomer } from '../internal/customerMap.js'
-import { draftOf, published, type Draft } from './draft.js'
+import { draftOf, makeRoomForProgress, published, type Draft } from './draft.js'
 
 // model
 
@@ -24,17 +24,24 @@ export interface Workspace {
   readonly drafts: Map<number, Draft>
   /** The draft `recordOf` found last: `writable` then needs no second lookup (a memo). */
   lastFound: Draft | undefined
+  /**
+   * Whether drafts outlive the operation that made them (a session or a batch), not one call's.
+   * Only lasting drafts get their progress object made beside them (`makeRoomForProgress`): in a
+   * single call it would be two objects thrown away with the draft (issue #5).
+   */
+  readonly lasting: boolean
 }
 
 // constructors
 
-export const openWorkspace = (state: EnrolmentState): Workspace => ({
+export const openWorkspace = (state: EnrolmentState, lasting: boolean): Workspace => ({
   target: state.target,
   published: state,
   watermark: state.watermark,
   advancedTo: state.advancedTo,
   drafts: new Map(),
   lastFound: undefined,
+  lasting,
 })
 
 // operations
@@ -59,12 +66,16 @@ export const writable = (workspace: Workspace, record: Draft | Enrolment): Draft
   const own = workspace.drafts.get(record.customerId)
   if (own !== undefined) return own
   const draft = draftOf(record as Enrolment)
-  workspace.drafts.set(draft.customerId, draft)
+  addRecord(workspace, draft)
   return draft
 }
 
-/** Adds the record of a customer never enrolled before. */
+/**
+ * Adds a draft the workspace did not have: a new customer's, or one of a published record. A
+ * lasting draft with no progress gets the room for it now, beside it in memory.
+ */
 export const addRecord = (workspace: Workspace, draft: Draft): void => {
+  if (workspace.lasting && draft.progress.length === 0) makeRoomForProgress(draft)
   workspace.drafts.set(draft.customerId, draft)
 }
 
