@@ -26,6 +26,10 @@ const common: Options = {
   sourcemap: true,
   target: 'node20',
   treeshake: true,
+  // Minified, names and all: a cold start spends most of its import compiling the package's
+  // source, byte by byte (issue #5, coldImportMs: ~15.5 ms unminified, ~12.3 minified, 137 KB of
+  // JavaScript against 65). Stack traces name the source through the source maps shipped beside it.
+  minify: true,
 }
 
 export default defineConfig([
