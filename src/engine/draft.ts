@@ -58,8 +58,8 @@ export interface Draft {
   streak: O.Option<DraftStreak>
   fromCycle: number | undefined
   /**
-   * A progress object this draft does not list (made with the draft, or its cycle ended, or it was
-   * dropped), kept for the next cycle's progress (`progressFor`). While there is one, the list has
+   * A progress object this draft does not list (made with a lasting draft, or its cycle ended, or
+   * it was dropped), kept for the next cycle's progress (`progressFor`). While there is one, the list has
    * room for one more entry. Reusing it saves a progress object (and, for a list that emptied, its
    * array) per customer and cycle: objects that live for a whole cycle and so cost a copy at every
    * young-generation collection (issue #5: about a third of the stream's time).
