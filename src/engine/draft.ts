@@ -2,8 +2,9 @@
 //
 // Every published `Enrolment` is immutable. An operation that changes a customer first takes a
 // draft (a deep copy, see `workspace.ts`), writes it in place, and the workspace publishes a new
-// record made from it (`published`) when the operation (or the batch, or the session) ends. Inside a batch the same draft is written by
-// every later operation on that customer, instead of a new record per operation (issue #5).
+// record made from it (`published`) when the operation (or the batch, or the session) ends. Inside
+// a batch the same draft is written by every later operation on that customer, instead of a new
+// record per operation (issue #5).
 import * as O from 'fp-ts/lib/Option.js'
 import type { CycleProgress, Enrolment, StreakStatus } from '../model/enrolment.js'
 
@@ -59,10 +60,10 @@ export interface Draft {
   fromCycle: number | undefined
   /**
    * A progress object this draft does not list (made with a lasting draft, or its cycle ended, or
-   * it was dropped), kept for the next cycle's progress (`progressFor`). While there is one, the list has
-   * room for one more entry. Reusing it saves a progress object (and, for a list that emptied, its
-   * array) per customer and cycle: objects that live for a whole cycle and so cost a copy at every
-   * young-generation collection (issue #5: about a third of the stream's time).
+   * it was dropped), kept for the next cycle's progress (`progressFor`). While there is one, the
+   * list has room for one more entry. Reusing it saves a progress object (and, for a list that
+   * emptied, its array) per customer and cycle: objects that live for a whole cycle and so cost a
+   * copy at every young-generation collection (issue #5: about a third of the stream's time).
    */
   spare: DraftProgress | undefined
   /**
@@ -238,6 +239,15 @@ export const progressAt = (draft: Draft, index: number): DraftProgress | undefin
   return at < 0 ? undefined : draft.progress[at]
 }
 
+/** `progress` (a spare) made the progress of cycle `index` at 0. */
+const startedAfresh = (progress: DraftProgress, index: number): DraftProgress => {
+  progress.cycle = index
+  progress.value = 0
+  progress.achievedAt = undefined
+  progress.rewarded = false
+  return progress
+}
+
 /**
  * The progress of cycle `index`: the one kept, else a new one at 0 (the draft's spare if it has
  * one), kept in cycle order.
@@ -254,19 +264,11 @@ export const progressFor = (draft: Draft, index: number): DraftProgress => {
   let after = 0
   while (after < list.length && (list[after] as DraftProgress).cycle < index) after++
   const spare = draft.spare
-  const fresh: DraftProgress = spare ?? {
-    cycle: index,
-    value: 0,
-    achievedAt: undefined,
-    rewarded: false,
-  }
-  if (spare !== undefined) {
-    draft.spare = undefined
-    fresh.cycle = index
-    fresh.value = 0
-    fresh.achievedAt = undefined
-    fresh.rewarded = false
-  }
+  draft.spare = undefined
+  const fresh: DraftProgress =
+    spare === undefined
+      ? { cycle: index, value: 0, achievedAt: undefined, rewarded: false }
+      : startedAfresh(spare, index)
   // A draft with a spare has room in its list for one more (`makeRoomForProgress`, `dropProgressAt`).
   // An empty list without one gets a list of one, sized for one: a first push would reserve 17.
   if (list.length === 0 && spare === undefined) draft.progress = [fresh]
