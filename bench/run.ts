@@ -441,7 +441,8 @@ if (part !== undefined) {
 }
 
 /** Runs the scale measure in a fresh process: its log lines, then its figures. */
-const child = (name: 'scale', run: number): unknown => {
+const scaleProcess = (run: number): unknown => {
+  const name = 'scale'
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
     env: { ...process.env, BENCH_PART: name },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -541,7 +542,7 @@ const floorRuns: Array<{ readonly floorRatio: number; readonly operationCount: n
 const scaleRuns: Array<ScaleFigures> = []
 for (let run = 1; run <= processes; run++) {
   floorRuns.push(await measureStreamPair(run))
-  scaleRuns.push(child('scale', run) as ScaleFigures)
+  scaleRuns.push(scaleProcess(run) as ScaleFigures)
 }
 const { floorRatio, operationCount } = medianRun(floorRuns, 'floorRatio')
 const scale = medianRun(scaleRuns, 'scaleRatio')
