@@ -353,3 +353,64 @@ describe('reenroll', () => {
     expect(enrolment(batch.state, 7)).toEqual(enrolment(single.state, 7))
   })
 })
+
+describe('reenroll: a start-cycle balance frozen before its cycle began (SPEC §3 enroll.5, unenroll.4, reenroll.3)', () => {
+  // Enrolled before c1 with a balance that reaches the goal, and unenrolled before c1 began: the
+  // unenrolment cycle k is c1 (the next to start), so the balance is c1's frozen progress.
+  const base = immediate()
+  const before = (hours: number) => new Date(cycleOf(base, 1).start.getTime() - hours * 3_600_000)
+  const frozen = () =>
+    play(
+      base,
+      (s) => enroll(s, 7, before(3), { initialBalance: 3 }),
+      (s) => unenroll(s, 7, before(2)),
+    ).state
+
+  it('4. the frozen balance is not achieved when its cycle begins while the customer is out', () => {
+    const state = frozen()
+    expect(enrolment(state, 7).progress.map((p) => [p.cycle, p.value])).toEqual([[1, 3]])
+    expect(right(advance(state, inCycle(base, 1, 1))).events).toEqual([])
+    expect(right(advance(state, cycleOf(base, 1).end)).events).toEqual([])
+  })
+
+  it('3. re-enrolled before the cycle begins, the frozen balance is achieved at its start', () => {
+    const { events } = play(
+      frozen(),
+      (s) => reenroll(s, 7, before(1)),
+      (s) => advance(s, inCycle(base, 1, 1)),
+    )
+    expect(events).toEqual([
+      ev().reenrolled(1, before(1)),
+      ev().achieved(1, cycleOf(base, 1).start),
+      ev().issued(1, cycleOf(base, 1).start, 'IMMEDIATE'),
+    ])
+  })
+
+  it('3. re-enrolled during the cycle, the frozen balance is achieved at the re-enrolment', () => {
+    const now = inCycle(base, 1, 2)
+    expect(right(reenroll(frozen(), 7, now)).events).toEqual([
+      ev().reenrolled(1, now),
+      ev().achieved(1, now),
+      ev().issued(1, now, 'IMMEDIATE'),
+    ])
+  })
+
+  it('3. in a batch that settles the customer while out, re-enrolment still gives the balance its start', () => {
+    // The batch writes one record in place: settling it while unenrolled finds no balance waiting
+    // (an unenrolled customer achieves nothing), and the re-enrolment must make it wait again.
+    const operations = [
+      { kind: 'enroll', customerId: 7, now: before(4), options: { initialBalance: 3 } },
+      { kind: 'unenroll', customerId: 7, now: before(3) },
+      { kind: 'advance', now: before(2) },
+      { kind: 'reenroll', customerId: 7, now: before(1) },
+      { kind: 'advance', now: inCycle(base, 1, 1) },
+    ] as const
+    const batch = applyAll(base, operations)
+    expect(batch.errors).toEqual([])
+    expect(batch.events.slice(-3)).toEqual([
+      ev().reenrolled(1, before(1)),
+      ev().achieved(1, cycleOf(base, 1).start),
+      ev().issued(1, cycleOf(base, 1).start, 'IMMEDIATE'),
+    ])
+  })
+})
