@@ -118,6 +118,8 @@ describe('calendarCycles', () => {
     ['start', { start: '2026-01-01T00:00' }],
     ['start', { start: '20260101' }],
     ['start', { start: '2026-01' }],
+    // ISO-8601's expanded year: parseISO reads it as 2026-01-01, but it is not 'YYYY-MM-DD'.
+    ['start', { start: '+002026-01-01' }],
     ['count', { count: 0 }],
     ['count', { count: 101 }],
     ['count', { count: 2.5 }],
