@@ -7,7 +7,7 @@ import { milestones, streaks } from '../src/testing/index.js'
 import { commandsFor, type Real } from './model/commands.js'
 import { ReferenceModel } from './model/reference.js'
 
-const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 320)
+const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 4_000)
 const MAX_COMMANDS = 40
 
 const lifecycle = (targets: fc.Arbitrary<Target>, runs: number) => {
@@ -32,8 +32,8 @@ const lifecycle = (targets: fc.Arbitrary<Target>, runs: number) => {
   return { steps, seen }
 }
 
-/** Each suite plays at least this many steps, so `npm test` plays at least 10,000. */
-const MIN_STEPS = Number(process.env.LIFECYCLE_RUNS ?? 0) > 0 ? 0 : 5_000
+/** Each suite plays at least this many steps, so `npm test` plays at least 100,000. */
+const MIN_STEPS = Number(process.env.LIFECYCLE_RUNS ?? 0) > 0 ? 0 : 50_000
 
 describe('lifecycle, model-based', () => {
   it('milestones (IMMEDIATE and PERIOD_END, COUNT and SUM) agree with the reference model', () => {
