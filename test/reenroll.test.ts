@@ -406,11 +406,23 @@ describe('reenroll: a start-cycle balance frozen before its cycle began (SPEC §
       { kind: 'advance', now: inCycle(base, 1, 1) },
     ] as const
     const batch = applyAll(base, operations)
+    const oneByOne = play(
+      base,
+      (s) => enroll(s, 7, before(4), { initialBalance: 3 }),
+      (s) => unenroll(s, 7, before(3)),
+      (s) => advance(s, before(2)),
+      (s) => reenroll(s, 7, before(1)),
+      (s) => advance(s, inCycle(base, 1, 1)),
+    )
     expect(batch.errors).toEqual([])
-    expect(batch.events.slice(-3)).toEqual([
+    expect(batch.events).toEqual([
+      ev().enrolled(1, before(4)),
+      ev().unenrolled(1, before(3)),
       ev().reenrolled(1, before(1)),
       ev().achieved(1, cycleOf(base, 1).start),
       ev().issued(1, cycleOf(base, 1).start, 'IMMEDIATE'),
     ])
+    expect(batch.events).toEqual(oneByOne.events)
+    expect(enrolment(batch.state, 7)).toEqual(enrolment(oneByOne.state, 7))
   })
 })
