@@ -89,7 +89,10 @@ export const reenrollUnenrolled = (
   if (target.kind === 'STREAK' && options.initialBalance !== undefined)
     warnings.push(initialBalanceIgnored)
   const given = target.kind === 'MILESTONE' ? options.initialBalance : undefined
-  // SPEC §3 reenroll.3: the given balance replaces the progress; else the frozen one resumes.
+  // SPEC §3 reenroll.3: the given balance replaces the progress; else the frozen one resumes. Set
+  // again either way: a frozen balance that reaches the goal is achieved now, or, before its cycle
+  // begins, waits for the cycle's start again (`settle` stopped waiting for it while the customer
+  // was out). Tested in test/reenroll.test.ts ("a start-cycle balance frozen before its cycle began").
   const balance = given ?? progressAt(draft, start.right.index)?.value
   if (balance !== undefined) setBalance(target, draft, start.right, balance, now, events)
   workspace.watermark = O.some(now)
