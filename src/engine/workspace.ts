@@ -9,8 +9,8 @@ import * as O from 'fp-ts/lib/Option.js'
 import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentState } from '../model/state.js'
 import type { Target } from '../model/target.js'
-import { getCustomer, setCustomer } from '../internal/customerMap.js'
-import { draftOf, makeRoomForProgress, published, type Draft } from './draft.js'
+import { getCustomerToWrite, setCustomer } from '../internal/customerMap.js'
+import { draftOf, foundWhole, makeRoomForProgress, published, type Draft } from './draft.js'
 
 // model
 
@@ -52,7 +52,11 @@ export const recordOf = (
   customerId: number,
 ): Draft | Enrolment | undefined => {
   const own = workspace.drafts.get(customerId)
-  if (own === undefined) return getCustomer(workspace.published.enrolments, customerId)
+  if (own === undefined) {
+    // Found to be written, most likely: the record and its trie path are fetched whole.
+    const stored = getCustomerToWrite(workspace.published.enrolments, customerId)
+    return foundWhole(stored) ? stored : undefined
+  }
   workspace.lastFound = own
   return own
 }
