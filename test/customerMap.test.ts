@@ -90,6 +90,81 @@ describe('customerMap', () => {
     )
   })
 
+  it('a single write copies no trie path: it goes into the recent records, up to 16 of them', () => {
+    const trie = setCustomer(setCustomer(emptyCustomerMap<Row>(), row(1, 1), {}), row(2, 2), {})
+    expect(trie.recent).toEqual([])
+    let map = trie
+    for (let k = 3; k <= 18; k++) {
+      map = setCustomer(map, row(k, k))
+      expect(map.root).toBe(trie.root)
+    }
+    expect(map.recentIds).toEqual(Array.from({ length: 16 }, (_, i) => i + 3))
+    expect(map.recent.map((r) => r.customerId)).toEqual(map.recentIds)
+    // The 17th moves all 17 into the trie at once.
+    const moved = setCustomer(map, row(19, 19))
+    expect([moved.recent, moved.recentIds]).toEqual([[], []])
+    expect(moved.root).not.toBe(trie.root)
+    expect([moved.size, map.size, trie.size]).toEqual([19, 18, 2])
+    expect(entries(moved)).toEqual(Array.from({ length: 19 }, (_, i) => [i + 1, i + 1]))
+    expect(entries(map)).toHaveLength(18)
+  })
+
+  it("a recent record replaces the trie's record of its customer, counted once, listed once", () => {
+    const trie = setCustomer(emptyCustomerMap<Row>(), row(5, 1), {})
+    const changed = setCustomer(trie, row(5, 2))
+    expect([changed.recentIds, changed.root === trie.root]).toEqual([[5], true])
+    expect([valueOf(changed, 5), changed.size, valueOf(trie, 5)]).toEqual([2, 1, 1])
+    expect(entries(changed)).toEqual([[5, 2]])
+    // Written again while recent: replaced in place of the copy, the order kept.
+    const again = setCustomer(setCustomer(changed, row(6, 6)), row(5, 3))
+    expect([again.recentIds, valueOf(again, 5), again.size]).toEqual([[5, 6], 3, 2])
+    expect(entries(again)).toEqual([
+      [5, 3],
+      [6, 6],
+    ])
+    // A batch takes the recent records into the trie first: its own write wins.
+    const batch = setCustomer(again, row(5, 4), {})
+    expect([batch.recentIds, valueOf(batch, 5), valueOf(batch, 6), batch.size]).toEqual([
+      [],
+      4,
+      6,
+      2,
+    ])
+    expect([valueOf(again, 5), valueOf(changed, 5)]).toEqual([3, 2])
+  })
+
+  it('single writes and batches in any mix hold what a Map holds, earlier versions unchanged', () => {
+    const write = fc.tuple(key, fc.integer())
+    // A run of single writes, or a batch: writes with one fresh owner, its map handed out at the end.
+    const run = fc.record({ batch: fc.boolean(), writes: fc.array(write, { maxLength: 40 }) })
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 30 }), (runs) => {
+        const reference = new Map<number, number>()
+        let map = emptyCustomerMap<Row>()
+        const versions: Array<[CustomerMap<Row>, Array<[number, number]>]> = []
+        const handOut = () => {
+          versions.push([map, [...reference.entries()].sort((a, b) => a[0] - b[0])])
+        }
+        for (const { batch, writes } of runs) {
+          const owner = batch ? {} : null
+          for (const [k, v] of writes) {
+            map = setCustomer(map, row(k, v), owner)
+            reference.set(k, v)
+            if (!batch) handOut()
+            expect(map.recent.length).toBeLessThanOrEqual(16)
+          }
+          if (batch) handOut()
+        }
+        expect(map.size).toBe(reference.size)
+        for (const [k, v] of reference) expect(valueOf(map, k)).toBe(v)
+        for (const [version, expected] of versions) {
+          expect(entries(version)).toEqual(expected)
+          expect(version.size).toBe(expected.length)
+        }
+      }),
+    )
+  })
+
   it('gives back the very record it was given', () => {
     const record = row(7, 1)
     expect(getCustomer(setCustomer(emptyCustomerMap<Row>(), record), 7)).toBe(record)
@@ -166,6 +241,12 @@ describe('customerMap', () => {
     expect([first.size, valueOf(first, a), valueOf(changed, a)]).toEqual([3, 10, 1])
   })
 
+  /** The same map with its recent records in the trie: a batch writes one of them again. */
+  const inTrie = (map: CustomerMap<Row>): CustomerMap<Row> => {
+    const first = map.recent[0]
+    return first === undefined ? map : setCustomer(map, first, {})
+  }
+
   /**
    * Every node of the trie with the shift it sits at, read from its layout: full (33 long:
    * `[owner, ...32 slots]`), bucket (bitmap 0 below the root: `[owner, 0, 0, records]`), or sparse
@@ -191,7 +272,7 @@ describe('customerMap', () => {
       }
       out.push({ kind, shift, rows })
     }
-    walk(map.root, 0)
+    walk(inTrie(map).root, 0)
     return out
   }
 
@@ -292,8 +373,10 @@ describe('customerMap', () => {
       [1, 1],
       [2, 2],
     ])
-    // Without the owner (or with another batch's), the batch's nodes are copied, not written.
-    expect(setCustomer(third, row(5, 5)).root).not.toBe(third.root)
+    // Without the owner the record goes to the recent records; with another batch's, the batch's
+    // nodes are copied, not written.
+    const single = setCustomer(third, row(5, 5))
+    expect([single.root, single.recentIds]).toEqual([third.root, [5]])
     expect(setCustomer(third, row(5, 5), {}).root).not.toBe(third.root)
     expect(entries(third)).toHaveLength(4)
   })

@@ -92,6 +92,34 @@ describe('openSession', () => {
     )
   })
 
+  it('agrees with the pure calls over more customers than a map keeps as recent records', () => {
+    // A pure call's write joins the map's recent records (at most 16) until one more moves them all
+    // into the trie; a session's publish writes the trie. 40 customers cross that line both ways.
+    const many = targets().chain((target) =>
+      fc.tuple(
+        fc.constant(target),
+        operations(target, { customers: 40, maxLength: 150 }),
+        operations(target, { customers: 40, maxLength: 80 }),
+      ),
+    )
+    fc.assert(
+      fc.property(many, ([target, first, second]) => {
+        const given = deepFreeze(oneByOne(initialState(target), first).state)
+        const session = openSession(given)
+        const played = play(session, second)
+        const single = oneByOne(given, second)
+        expect(played).toEqual({
+          events: single.events,
+          warnings: single.warnings,
+          errors: single.errors,
+        })
+        expect(session.state().enrolments.size).toBe(single.state.enrolments.size)
+        expect(encodeState(session.state())).toEqual(encodeState(single.state))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
   it('publishes the very state it was opened on while nothing has changed', () => {
     const start = initialState(
       fc.sample(targets(), { numRuns: 1, seed: 7 })[0] as Parameters<typeof initialState>[0],

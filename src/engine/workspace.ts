@@ -1,10 +1,11 @@
 // Where operations write: a published state plus the drafts written since it was published.
 //
 // Every operation runs against a workspace. A single call (`unenroll(state, …)`) opens one, runs,
-// and publishes it: one copy of the customer's record and one trie path. A batch or a session keeps
-// one open across many operations, so a customer touched again is written in place — the draft is
-// the workspace's own, reachable from nothing published (issue #5: no copy per operation). Records
-// already published, and every state handed out, are never written.
+// and publishes it: one copy of the customer's record, kept among the map's recent records (no trie
+// path copied; see `customerMap.ts`). A batch or a session keeps one open across many operations,
+// so a customer touched again is written in place — the draft is the workspace's own, reachable
+// from nothing published (issue #5: no copy per operation). Records already published, and every
+// state handed out, are never written.
 import * as O from 'fp-ts/lib/Option.js'
 import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentState } from '../model/state.js'
@@ -96,8 +97,10 @@ export const publish = (workspace: Workspace): EnrolmentState => {
   )
     return before
   let enrolments = before.enrolments
-  // A fresh owner: the trie nodes this publish creates are written in place until it returns.
-  const owner = {}
+  // One draft (a single call's, usually) is a single write: it goes into the map's `recent`
+  // records, and copies no trie path. More are a batch, with a fresh owner: the trie nodes this
+  // publish creates are written in place until it returns.
+  const owner = workspace.drafts.size === 1 ? null : {}
   for (const draft of workspace.drafts.values())
     enrolments = setCustomer(enrolments, published(draft), owner)
   workspace.drafts.clear()

@@ -4,9 +4,11 @@
  *
  * Why here and not a library: an operation on one customer must not copy every customer's record
  * (the state is immutable and may hold a million customers), so the map shares structure between
- * versions; `set` copies one path of at most 8 small nodes. Neither fp-ts (its ReadonlyMap copies
- * the whole map on insert) nor date-fns has one, and the persistent maps of general libraries
- * (Immutable.js and the like) weigh more gzipped than this whole package's size budget.
+ * versions; `set` copies one path of at most 8 small nodes, and a single write (a pure call's) not
+ * even that: it joins the map's few recent records, which later go into the trie together. Neither
+ * fp-ts (its ReadonlyMap copies the whole map on insert) nor date-fns has one, and the persistent
+ * maps of general libraries (Immutable.js and the like) weigh more gzipped than this whole
+ * package's size budget.
  *
  * Why flat nodes: at a million customers every lookup misses the CPU caches at each level it
  * reads, so the cost is the number of heap objects on the path. A node is one array holding its
@@ -55,20 +57,39 @@ const FULL_LENGTH = 1 + WIDTH
 /** A sparse node holds at most this many entries; one more and it becomes full. */
 const MAX_SPARSE = 16
 
+/**
+ * A write with no batch puts its record in `recent` instead of the trie, until `RECENT` of them
+ * are there; the next such write moves them all into the trie at once. (Clojure's persistent
+ * vector keeps its last 32 elements in a tail outside its trie for the same reason.)
+ */
+const RECENT = 16
+
 /** An immutable map of customer records; every update returns a new map sharing the rest. */
 export interface CustomerMap<V extends Keyed> {
   readonly size: number
   readonly root: ReadonlyArray<V | Node<V> | ReadonlyArray<V> | Owner | number | null | undefined>
+  /**
+   * Records set by single writes since the trie was last written, at most `RECENT`, one per
+   * customer: each one replaces whatever the trie holds for its customer. So a single write (a
+   * pure call) copies two short arrays, not a trie path of up to four 33-slot nodes, and costs the
+   * same at any size (issue #5, `scaleRatio`).
+   */
+  readonly recent: ReadonlyArray<V>
+  /** The ids of `recent`, in its order: found without reading the records. */
+  readonly recentIds: ReadonlyArray<number>
 }
 
 // constructors
 
 const emptyRoot: ReadonlyArray<never> = Object.freeze([null, 0, 0]) as ReadonlyArray<never>
+const noRecent: ReadonlyArray<never> = Object.freeze([])
 
 /** The map with no customers. */
 export const emptyCustomerMap = <V extends Keyed>(): CustomerMap<V> => ({
   size: 0,
   root: emptyRoot,
+  recent: noRecent,
+  recentIds: noRecent,
 })
 
 // operations
@@ -125,7 +146,8 @@ const readsWholeNode = <V>(node: Node<V>): boolean => {
   return node[node.length - 1] === NOT_STORED
 }
 
-const find = <V extends Keyed>(
+/** The trie's record of `customerId`, if it has one (stale if `recent` has the customer). */
+const findInTrie = <V extends Keyed>(
   map: CustomerMap<V>,
   customerId: number,
   wholeNodes: boolean,
@@ -148,6 +170,15 @@ const find = <V extends Keyed>(
     if (!isNode(entry)) return entry.customerId === customerId ? entry : undefined
     node = entry
   }
+}
+
+const find = <V extends Keyed>(
+  map: CustomerMap<V>,
+  customerId: number,
+  wholeNodes: boolean,
+): V | undefined => {
+  const at = map.recentIds.indexOf(customerId)
+  return at < 0 ? findInTrie(map, customerId, wholeNodes) : map.recent[at]
 }
 
 /** The record of `customerId`, if the map has one. */
@@ -206,7 +237,7 @@ const filled = <V>(sparse: Node<V>, record: V, digit: number, owner: Owner | nul
   return full
 }
 
-/** One `setCustomer` in progress: who may write in place, and whether the key was new. */
+/** One write into the trie in progress: who may write in place, and whether the key was new. */
 interface Writing {
   readonly owner: Owner | null
   added: boolean
@@ -285,19 +316,63 @@ const insert = <V extends Keyed>(
   return out
 }
 
+/** The trie with `record` in it, and whether its customer was new to the trie. */
+const trieWith = <V extends Keyed>(
+  root: Node<V>,
+  record: V,
+  owner: Owner,
+): { readonly root: Node<V>; readonly added: boolean } => {
+  const writing: Writing = { owner, added: false }
+  return { root: insert(root, record, hashOf(record.customerId), 0, writing), added: writing.added }
+}
+
+/** The same map with its recent records moved into the trie (written in place if `owner`'s). */
+const settled = <V extends Keyed>(map: CustomerMap<V>, owner: Owner): CustomerMap<V> => {
+  if (map.recent.length === 0) return map
+  let root = map.root as Node<V>
+  for (const record of map.recent) root = trieWith(root, record, owner).root
+  return { size: map.size, root, recent: noRecent, recentIds: noRecent }
+}
+
 /**
  * A map with the record of `record.customerId` set to `record`; the given map is unchanged.
- * Within a batch, pass the batch's `owner` (a fresh object): nodes this batch created are then
- * written in place instead of copied again. Never pass an owner again once its map is handed out.
+ * Within a batch, pass the batch's `owner` (a fresh object): the record goes into the trie, and
+ * nodes this batch created are written in place instead of copied again. Never pass an owner again
+ * once its map is handed out. A single write (no owner) goes into `recent`.
  */
 export const setCustomer = <V extends Keyed>(
   map: CustomerMap<V>,
   record: V,
   owner: Owner | null = null,
 ): CustomerMap<V> => {
-  const writing: Writing = { owner, added: false }
-  const root = insert(map.root as Node<V>, record, hashOf(record.customerId), 0, writing)
-  return { size: writing.added ? map.size + 1 : map.size, root }
+  const customerId = record.customerId
+  if (owner === null) {
+    const at = map.recentIds.indexOf(customerId)
+    if (at >= 0)
+      return {
+        size: map.size,
+        root: map.root,
+        recent: map.recent.map((r, i) => (i === at ? record : r)),
+        recentIds: map.recentIds,
+      }
+    if (map.recent.length < RECENT)
+      return {
+        size: findInTrie(map, customerId, false) === undefined ? map.size + 1 : map.size,
+        root: map.root,
+        recent: [...map.recent, record],
+        recentIds: [...map.recentIds, customerId],
+      }
+  }
+  // A batch's first write, or a single write with `recent` full: the trie takes them all.
+  const batch = owner ?? {}
+  const base = settled(map, batch)
+  const written = trieWith(base.root as Node<V>, record, batch)
+  return {
+    size: written.added ? base.size + 1 : base.size,
+    root: written.root,
+    recent: noRecent,
+    recentIds: noRecent,
+  }
 }
 
 const visit = <V extends Keyed>(
@@ -324,5 +399,5 @@ export const forEachCustomer = <V extends Keyed>(
   map: CustomerMap<V>,
   f: (record: V, customerId: number) => void,
 ): void => {
-  visit(map.root as Node<V>, 0, f)
+  visit(settled(map, {}).root as Node<V>, 0, f)
 }
