@@ -208,7 +208,7 @@ const join = <V extends Keyed>(
   b: V,
   hashB: number,
   shift: number,
-  owner: Owner | null,
+  owner: Owner,
 ): Node<V> => {
   // Equal hashes: `a` is a record (a bucket only ever joins a record of another hash).
   if (hashA === hashB) return [owner, 0, 0, [a, b]]
@@ -227,7 +227,7 @@ const join = <V extends Keyed>(
 }
 
 /** The full node holding a sparse node's entries and `record` at digit `digit`. */
-const filled = <V>(sparse: Node<V>, record: V, digit: number, owner: Owner | null): Node<V> => {
+const filled = <V>(sparse: Node<V>, record: V, digit: number, owner: Owner): Node<V> => {
   const full: Node<V> = new Array<undefined>(FULL_LENGTH)
   full[OWNER] = owner
   const bitmap = bitmapOf(sparse)
@@ -239,13 +239,13 @@ const filled = <V>(sparse: Node<V>, record: V, digit: number, owner: Owner | nul
 
 /** One write into the trie in progress: who may write in place, and whether the key was new. */
 interface Writing {
-  readonly owner: Owner | null
+  readonly owner: Owner
   added: boolean
 }
 
 /** `node` itself if the batch writing owns it, else a copy the batch owns. */
-const own = <V>(node: Node<V>, owner: Owner | null): Node<V> => {
-  if (owner !== null && node[OWNER] === owner) return node
+const own = <V>(node: Node<V>, owner: Owner): Node<V> => {
+  if (node[OWNER] === owner) return node
   const copy = node.slice()
   copy[OWNER] = owner
   return copy
