@@ -10,7 +10,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import type { Enrolment } from '../model/enrolment.js'
 import type { EnrolmentState } from '../model/state.js'
 import type { Target } from '../model/target.js'
-import { getCustomerToWrite, setCustomer } from '../internal/customerMap.js'
+import { getCustomer, setCustomer } from '../internal/customerMap.js'
 import { draftOf, foundWhole, makeRoomForProgress, published, type Draft } from './draft.js'
 
 // model
@@ -54,8 +54,8 @@ export const recordOf = (
 ): Draft | Enrolment | undefined => {
   const own = workspace.drafts.get(customerId)
   if (own === undefined) {
-    // Found to be written, most likely: the record and its trie path are fetched whole.
-    const stored = getCustomerToWrite(workspace.published.enrolments, customerId)
+    // Found to be written, most likely: the record is fetched whole.
+    const stored = getCustomer(workspace.published.enrolments, customerId)
     return foundWhole(stored) ? stored : undefined
   }
   workspace.lastFound = own

@@ -133,29 +133,11 @@ const entryAt = <V>(node: Node<V>, at: number) => node[at] as V | Node<V> | unde
 
 const recordsOf = <V>(bucket: Node<V>) => bucket[RECORDS] as ReadonlyArray<V>
 
-/** Never stored in a node: comparing a slot to it reads the slot, and is always false. */
-const NOT_STORED = {}
-
-/**
- * Reads one slot in each 64-byte cache line of `node` (its slots are 8 bytes each), so that the
- * CPU fetches the whole node at once, while the lookup waits for the one slot it needs; always
- * false. The reads must be used, or the compiler would drop them.
- */
-const readsWholeNode = <V>(node: Node<V>): boolean => {
-  for (let at = 8; at < node.length; at += 8) if (node[at] === NOT_STORED) return true
-  return node[node.length - 1] === NOT_STORED
-}
-
 /** The trie's record of `customerId`, if it has one (stale if `recent` has the customer). */
-const findInTrie = <V extends Keyed>(
-  map: CustomerMap<V>,
-  customerId: number,
-  wholeNodes: boolean,
-): V | undefined => {
+const findInTrie = <V extends Keyed>(map: CustomerMap<V>, customerId: number): V | undefined => {
   const hash = hashOf(customerId)
   let node = map.root as Node<V>
   for (let shift = 0; ; shift += BITS) {
-    if (wholeNodes && readsWholeNode(node)) return undefined
     const digit = (hash >>> shift) & MASK
     let entry: V | Node<V> | undefined
     if (isFull(node)) entry = entryAt(node, 1 + digit)
@@ -172,31 +154,14 @@ const findInTrie = <V extends Keyed>(
   }
 }
 
-const find = <V extends Keyed>(
-  map: CustomerMap<V>,
-  customerId: number,
-  wholeNodes: boolean,
-): V | undefined => {
-  const at = map.recentIds.indexOf(customerId)
-  return at < 0 ? findInTrie(map, customerId, wholeNodes) : map.recent[at]
-}
-
 /** The record of `customerId`, if the map has one. */
 export const getCustomer = <V extends Keyed>(
   map: CustomerMap<V>,
   customerId: number,
-): V | undefined => find(map, customerId, false)
-
-/**
- * `getCustomer`, for a record about to be written: it also brings in every node on the path whole.
- * `setCustomer` then copies those nodes; at a million customers they are in no cache, and fetched
- * while the lookup waits anyway, their other lines cost no wait of their own (issue #5: ~4% of a
- * call there, in alternating probes; nothing measurable at 1,000).
- */
-export const getCustomerToWrite = <V extends Keyed>(
-  map: CustomerMap<V>,
-  customerId: number,
-): V | undefined => find(map, customerId, true)
+): V | undefined => {
+  const at = map.recentIds.indexOf(customerId)
+  return at < 0 ? findInTrie(map, customerId) : map.recent[at]
+}
 
 /**
  * A node holding `a` (a record, or a bucket of records of one hash) and the record `b` of another
@@ -357,7 +322,7 @@ export const setCustomer = <V extends Keyed>(
       }
     if (map.recent.length < RECENT)
       return {
-        size: findInTrie(map, customerId, false) === undefined ? map.size + 1 : map.size,
+        size: findInTrie(map, customerId) === undefined ? map.size + 1 : map.size,
         root: map.root,
         recent: [...map.recent, record],
         recentIds: [...map.recentIds, customerId],
