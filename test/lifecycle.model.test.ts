@@ -10,26 +10,34 @@ import { ReferenceModel } from './model/reference.js'
 const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 4_000)
 const MAX_COMMANDS = 40
 
-const lifecycle = (targets: fc.Arbitrary<Target>, runs: number) => {
+const lifecycle = (
+  targets: fc.Arbitrary<Target>,
+  runs: number,
+  { customers = 2, maxCommands = MAX_COMMANDS } = {},
+) => {
   let steps = 0
+  /** Stories that ended with records in the map's trie, not only among its recent records. */
+  let reachedTrie = 0
   const seen = new Map<string, number>()
   fc.assert(
     fc.property(
       targets.chain((target) =>
         fc.tuple(
           fc.constant(target),
-          fc.commands([...commandsFor(target)], { maxCommands: MAX_COMMANDS, size: 'max' }),
+          fc.commands([...commandsFor(target, customers)], { maxCommands, size: 'max' }),
         ),
       ),
       ([target, commands]) => {
         const real: Real = { state: initialState(target), steps: 0, seen }
         fc.modelRun(() => ({ model: new ReferenceModel(target), real }), commands)
         steps += real.steps
+        const { size, recent } = real.state.enrolments
+        if (size > recent.length) reachedTrie++
       },
     ),
     { numRuns: runs },
   )
-  return { steps, seen }
+  return { steps, seen, reachedTrie }
 }
 
 /** Each suite plays at least this many steps, so `npm test` plays at least 100,000. */
@@ -51,5 +59,19 @@ describe('lifecycle, model-based', () => {
     if (MIN_STEPS > 0)
       for (const type of ['STREAK_LEVEL_ACHIEVED', 'STREAK_RESET', 'UNENROLLED', 'REENROLLED'])
         expect(seen.get(type) ?? 0, type).toBeGreaterThan(0)
+  })
+
+  it('stories of 40 customers agree with the reference model (more than a map keeps recent)', () => {
+    // A pure call's record joins the map's recent records (at most 16) until one more moves them
+    // all into the trie: with 40 customers most stories cross that line, many of them often.
+    const runs = Math.ceil(RUNS / 16)
+    const { steps, reachedTrie } = lifecycle(fc.oneof(milestones(), streaks()), runs, {
+      customers: 40,
+      maxCommands: 300,
+    })
+    if (MIN_STEPS > 0) {
+      expect(steps).toBeGreaterThanOrEqual(20_000)
+      expect(reachedTrie).toBeGreaterThan(runs / 2)
+    }
   })
 })

@@ -10,6 +10,8 @@ import { ReferenceModel } from './model/reference.js'
 const runs = Number(process.env.SOAK_RUNS ?? 55_000)
 const batch = 1_000
 const seed = Number(process.env.SOAK_SEED ?? 20261126)
+/** Customers per story: above 16, stories cross the map's recent records (see customerMap.ts). */
+const customers = Number(process.env.SOAK_CUSTOMERS ?? 2)
 let steps = 0
 let violations = 0
 const seen = new Map<string, number>()
@@ -22,7 +24,10 @@ for (let done = 0, b = 0; done < runs; done += batch, b++) {
       targets.chain((target) =>
         fc.tuple(
           fc.constant(target),
-          fc.commands([...commandsFor(target)], { maxCommands: 40, size: 'max' }),
+          fc.commands([...commandsFor(target, customers)], {
+            maxCommands: customers > 2 ? 300 : 40,
+            size: 'max',
+          }),
         ),
       ),
       ([target, commands]) => {
