@@ -1,24 +1,28 @@
-// The public surface (SPEC §9). Re-exports only.
+// The public surface: re-exports only.
 export type { Cycle } from './model/cycle.js'
+export type { Frequency } from './model/frequency.js'
+export type { JsonValue, RewardDescriptor } from './model/json.js'
 export type {
+  LevelReward,
   Metric,
   MilestoneTarget,
   RewardAllocationType,
   StreakTarget,
   StreakType,
+  SubTarget,
   Target,
+  Window,
 } from './model/target.js'
-export type { CycleInput, TargetInputCommon } from './model/targetDefinition.js'
-export { defineMilestone, type MilestoneInput } from './model/defineMilestone.js'
-export { defineStreak, type StreakInput } from './model/defineStreak.js'
 export type {
   CycleProgress,
   Enrolled,
   Enrolment,
   StreakStatus,
   Unenrolled,
+  WaitingCredit,
 } from './model/enrolment.js'
 export type {
+  AchievementReversedEvent,
   CycleAchievedEvent,
   EnrolledEvent,
   EnrolmentEvent,
@@ -30,6 +34,7 @@ export type {
   StreakBrokenEvent,
   StreakLevelAchievedEvent,
   StreakResetEvent,
+  SubTargetReachedEvent,
   UnenrolledEvent,
 } from './model/event.js'
 export {
@@ -40,20 +45,32 @@ export {
   type Warning,
   type WarningCode,
 } from './model/error.js'
-export { enrolmentOf, initialState, type EnrolmentState } from './model/state.js'
+export type {
+  CycleInput,
+  SubTargetInput,
+  TargetInputCommon,
+} from './definition/targetInput.js'
+export { defineMilestone, type MilestoneInput } from './definition/defineMilestone.js'
+export { defineStreak, type LevelInput, type StreakInput } from './definition/defineStreak.js'
 export {
   calendarCycles,
   type CalendarCyclesInput,
-  type Frequency,
 } from './calendar/calendarCycles.js'
-export { enroll, type EnrollOptions } from './engine/enroll.js'
-export { unenroll } from './engine/unenroll.js'
-export { reenroll, type ReenrollOptions } from './engine/reenroll.js'
-export { recordActivity, type Activity } from './engine/recordActivity.js'
-export { advance } from './engine/advance.js'
-export { applyAll, applyOperation, type BatchResult, type Operation } from './engine/applyAll.js'
-export { openSession, type Session } from './engine/session.js'
-export type { Effect, Effects, Result, Transition } from './engine/transition.js'
+export { initialState, type EnrolmentState } from './runtime/state.js'
+export { enrolmentOf } from './runtime/enrolmentOf.js'
+export { enroll, type EnrollOptions } from './runtime/enroll.js'
+export { unenroll } from './runtime/unenroll.js'
+export { reenroll, type ReenrollOptions } from './runtime/reenroll.js'
+export { recordActivity, type Activity } from './runtime/recordActivity.js'
+export { advance } from './runtime/advance.js'
+export { applyAll, applyOperation, type BatchResult, type Operation } from './runtime/applyAll.js'
+export { openSession, type Session } from './runtime/session.js'
+export type { Effect, Effects, Result, Transition } from './runtime/workspace.js'
+export { customerCount, customers } from './runtime/customers.js'
+export { nextDueAt } from './runtime/nextDueAt.js'
+export { forget } from './runtime/forget.js'
+export { cyclesOf, type CustomerCycle } from './runtime/cyclesOf.js'
+export { standing, type Standing } from './runtime/standing.js'
 export {
   customerOfRequest,
   handleRequest,
@@ -70,4 +87,10 @@ export {
   SCHEMA_VERSION,
   type DecodeError,
   type EncodedState,
+  type EncodedTarget,
 } from './boundary/stateCodec.js'
+export {
+  decodeEnrolment,
+  encodeEnrolment,
+  type EncodedEnrolment,
+} from './boundary/enrolmentCodec.js'

@@ -2,7 +2,7 @@
 // already-parsed value, holding exactly one element. Never throws.
 import * as E from 'fp-ts/lib/Either.js'
 import { ErrorCode, enrolmentError, type EnrolmentError, type Warning } from '../model/error.js'
-import { describe } from '../engine/input.js'
+import { describe } from '../runtime/input.js'
 import { isRecord, ownField } from '../internal/guards.js'
 
 /** Bodies larger than this are refused before parsing (characters of the JSON text). */

@@ -13,23 +13,15 @@ import { format } from 'date-fns/format'
 import { isValid } from 'date-fns/isValid'
 import { parseISO } from 'date-fns/parseISO'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Cycle } from '../model/cycle.js'
 import { definitionError, type DefinitionError, type DefinitionProblem } from '../model/error.js'
-import { MAX_CYCLES } from '../model/targetDefinition.js'
+import { MAX_CYCLES, type Cycle } from '../model/cycle.js'
+import type { Frequency } from '../model/frequency.js'
 import { absurd } from '../internal/absurd.js'
 import { isPositiveSafeInteger, isRecord, ownField } from '../internal/guards.js'
 
 // model
 
-/** A named period length, or every N days. */
-export type Frequency =
-  | 'DAILY'
-  | 'WEEKLY'
-  | 'MONTHLY'
-  | 'QUARTERLY'
-  | 'HALF_YEARLY'
-  | 'YEARLY'
-  | { readonly everyDays: number }
+export type { Frequency }
 
 /** What {@link calendarCycles} builds cycles from. */
 export interface CalendarCyclesInput {

@@ -1,5 +1,5 @@
 /**
- * A customer's enrolment in one target: a union on its status (SPEC §3).
+ * A customer's enrolment in one target, as the library shows it: a union on its status.
  *
  * @since 0.1.0
  */
@@ -7,19 +7,53 @@ import type * as O from 'fp-ts/lib/Option.js'
 
 // model
 
-/** Progress of one cycle that has not ended: kept until the cycle ends, so it is never counted twice. */
+/** Progress of one cycle that has not closed: kept until the cycle closes, so it is never counted twice. */
 export interface CycleProgress {
   /** The cycle's 1-based index. */
   readonly cycle: number
-  /** The metric's value so far: activities counted, or their values summed. */
+  /**
+   * The metric's value so far: activities counted, values summed (returns subtracted), or distinct
+   * local days with activity (with any balance given).
+   */
   readonly value: number
-  /** When the goal was reached, if it was. */
+  /** When the goal was last reached, while it is reached. */
   readonly achievedAt: O.Option<Date>
-  /** An `IMMEDIATE` milestone reward was issued for this cycle: never again (SPEC §3). */
+  /**
+   * The first achievement was rewarded: an `IMMEDIATE` milestone reward was issued, or the cycle was
+   * counted into the streak. Never again for this cycle (rules activity.cycle-once, return.streak).
+   */
   readonly rewarded: boolean
+  /**
+   * Targets that allow returns: a return took the progress below the goal after it was reached
+   * (rule return.reversed).
+   * @since 0.2.0
+   */
+  readonly reversed?: boolean
+  /**
+   * Targets with sub-targets: those reached in this cycle, in the order reached (rule subtarget.once).
+   * @since 0.2.0
+   */
+  readonly subTargets?: ReadonlyArray<string>
+  /**
+   * `VISIT` targets: the local dates (`YYYY-MM-DD`, in the target's zone) counted in this cycle.
+   * @since 0.2.0
+   */
+  readonly visits?: ReadonlyArray<string>
 }
 
-/** Where a customer stands in a streak (SPEC §1, §3). */
+/**
+ * A streak cycle achieved while an earlier cycle the customer took part in was still in grace and
+ * unachieved: it is counted once that earlier cycle is achieved or closed (rule grace.streak-order).
+ * @since 0.2.0
+ */
+export interface WaitingCredit {
+  readonly cycle: number
+  readonly achievedAt: Date
+}
+
+/**
+ * Where a customer stands in a streak.
+ */
 export interface StreakStatus {
   /** The run in which each level can be rewarded once; starts at 1. */
   readonly epoch: number
@@ -27,6 +61,11 @@ export interface StreakStatus {
   readonly count: number
   /** The levels achieved in this epoch, ascending. */
   readonly achievedLevels: ReadonlyArray<number>
+  /**
+   * `CONTINUOUS` streaks with grace days: achieved cycles waiting to be counted, in cycle order.
+   * @since 0.2.0
+   */
+  readonly waiting?: ReadonlyArray<WaitingCredit>
 }
 
 interface EnrolmentCommon {
@@ -37,13 +76,36 @@ interface EnrolmentCommon {
   readonly startCycle: number
   /** The instant of the latest enrolment, re-enrolment or unenrolment. */
   readonly since: Date
-  /** The latest instant applied to this customer by an operation on it (SPEC §2). */
+  /** The latest instant applied to this customer by an operation on it (rule time.settled-instant). */
   readonly settledAt: Date
-  /** How many cycle ends have been settled for this customer (SPEC §5). */
+  /** How many of the customer's cycles have closed and been settled (rule settle.at-close). */
   readonly settledCycles: number
   /**
-   * Progress of the cycles that have not ended and have some: the open cycle (frozen while the
-   * customer is out of it) and a start cycle given a balance before it began. Sorted by cycle.
+   * Targets with grace days: how many of the customer's cycles have ended (≥ `settledCycles`).
+   * @since 0.2.0
+   */
+  readonly endedCycles?: number
+  /**
+   * Targets with grace days: the cycles in grace (ended, not closed) the customer was in at their
+   * end (rule grace.membership).
+   * @since 0.2.0
+   */
+  readonly graceCycles?: ReadonlyArray<number>
+  /**
+   * `CYCLIC` and `PERIOD_AGNOSTIC` windows: when the customer's cycle 1 starts, once anchored
+   * (rule window.anchor).
+   * @since 0.2.0
+   */
+  readonly anchor?: O.Option<Date>
+  /**
+   * `PERIOD_AGNOSTIC` windows: the end of each achieved cycle, in order (rule window.agnostic).
+   * @since 0.2.0
+   */
+  readonly cycleEnds?: ReadonlyArray<Date>
+  /**
+   * Progress of the cycles that have not closed and have some: the open cycle (frozen while the
+   * customer is out of it), cycles in grace, and a start cycle given a balance before it began.
+   * Sorted by cycle.
    */
   readonly progress: ReadonlyArray<CycleProgress>
   /** Some for streak targets, none for milestones. */
@@ -55,7 +117,7 @@ export interface Enrolled extends EnrolmentCommon {
   readonly status: 'ENROLLED'
 }
 
-/** Out of `fromCycle` and every later cycle; progress and streak kept, frozen (SPEC §3 unenroll). */
+/** Out of `fromCycle` and every later cycle; progress and streak kept, frozen (rule unenroll.4). */
 export interface Unenrolled extends EnrolmentCommon {
   readonly status: 'UNENROLLED'
   /** The unenrolment cycle k. */

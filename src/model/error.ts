@@ -1,12 +1,12 @@
 /**
- * Errors and warnings: expected failures are values, never exceptions (SPEC §6).
+ * Errors and warnings: expected failures are values, never exceptions.
  *
  * @since 0.1.0
  */
 
 // model
 
-/** The platform's error codes (SPEC §6, the seed's "API-specific errors"). */
+/** The platform's error codes: its unEnroll API page lists 310011, 310019 and 310119. */
 export const ErrorCode = {
   INVALID_INPUT: 300004,
   INVALID_CUSTOMER_ID: 310011,
@@ -56,7 +56,7 @@ export type WarningCode =
   | 'RESET_STREAK_STATUS_IGNORED'
   | 'UNKNOWN_FIELD'
 
-/** Something the host should hear of although the operation succeeded (SPEC §6). */
+/** Something the host should hear of although the operation succeeded. */
 export interface Warning {
   readonly code: WarningCode
   readonly message: string
@@ -68,7 +68,7 @@ export interface Warning {
 export const enrolmentError = (code: ErrorCode, message: string, field?: string): EnrolmentError =>
   field === undefined ? { code, message } : { code, message, field }
 
-/** The warning for an `initialBalance` given to a streak (SPEC §3 enroll.5). */
+/** The warning for an `initialBalance` given to a streak (rule enroll.5). */
 export const initialBalanceIgnored: Warning = {
   code: 'INITIAL_BALANCE_IGNORED',
   message: 'initialBalance applies to milestones only; ignored for a streak',

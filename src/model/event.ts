@@ -1,10 +1,10 @@
 /**
- * Reward and lifecycle events: what the host must act on (SPEC §4).
+ * Reward and lifecycle events: what the host must act on (rules event.*).
  *
  * @since 0.1.0
  */
+import type { RewardDescriptor } from './json.js'
 import type { RewardAllocationType } from './target.js'
-import { isAscending } from '../internal/isAscending.js'
 
 // model
 
@@ -72,6 +72,8 @@ interface RewardCommon extends EventCommon {
   readonly level?: number
   /** Streak rewards only. */
   readonly epoch?: number
+  /** The reward descriptor that applies (rule reward.descriptor), if the definition gives one. */
+  readonly reward?: RewardDescriptor
 }
 
 /** Pay this reward. */
@@ -79,13 +81,35 @@ export interface RewardIssuedEvent extends RewardCommon {
   readonly type: 'REWARD_ISSUED'
 }
 
-/** Why a reward was not paid. */
-export type ForfeitReason = 'UNENROLLED'
+/**
+ * Why a reward was not paid: the customer left the cycle before its end (`UNENROLLED`, rule
+ * unenroll.6), or returns took the progress below the goal by settlement (`RETURNED`, rule
+ * return.period-end).
+ */
+export type ForfeitReason = 'UNENROLLED' | 'RETURNED'
 
-/** This reward was earned but is not paid (SPEC §3 unenroll.6). */
+/** This reward was earned but is not paid (rules unenroll.6, return.period-end). */
 export interface RewardForfeitedEvent extends RewardCommon {
   readonly type: 'REWARD_FORFEITED'
   readonly reason: ForfeitReason
+}
+
+/** The cycle's progress reached a sub-target's threshold for the first time (rule subtarget.once). */
+export interface SubTargetReachedEvent extends EventCommon {
+  readonly type: 'SUB_TARGET_REACHED'
+  readonly cycle: number
+  /** The sub-target's name. */
+  readonly subTarget: string
+  /** Equal for the same sub-target of the same cycle and customer, whenever it was reached. */
+  readonly idempotencyKey: string
+  /** The sub-target's own reward descriptor, if it has one. */
+  readonly reward?: RewardDescriptor
+}
+
+/** A return took an achieved cycle's progress below its goal (rule return.reversed). */
+export interface AchievementReversedEvent extends EventCommon {
+  readonly type: 'ACHIEVEMENT_REVERSED'
+  readonly cycle: number
 }
 
 /**
@@ -106,63 +130,20 @@ export type EnrolmentEvent =
   | StreakResetEvent
   | RewardIssuedEvent
   | RewardForfeitedEvent
+  | SubTargetReachedEvent
+  | AchievementReversedEvent
 
 /** The `type` of an {@link EnrolmentEvent}. */
 export type EnrolmentEventType = EnrolmentEvent['type']
 
 // operations
 
-/** The events that say only which cycle they are about. */
-export type CycleEvent = EnrolledEvent | UnenrolledEvent | ReenrolledEvent | CycleAchievedEvent
-
-/** An {@link CycleEvent} of `target`'s customer: its start cycle, cycle k, or the cycle achieved. */
-export const cycleEvent = (
-  type: CycleEvent['type'],
-  target: { readonly targetGroupId: number; readonly targetId: number },
-  customerId: number,
-  at: Date,
-  cycle: number,
-): CycleEvent => ({
-  type,
-  customerId,
-  targetGroupId: target.targetGroupId,
-  targetId: target.targetId,
-  at,
-  cycle,
-})
+// operations
 
 /**
- * The reward of a milestone's cycle, to be paid: `IMMEDIATE` at the achievement, `PERIOD_END` at the
- * cycle's end. Its key names the cycle only, so a forfeit of it carries the same key (README rule 17).
+ * The idempotency key of a milestone cycle's reward: it depends only on which reward it is, so a
+ * forfeit carries the key of the reward it replaces (rule event.key).
  */
-export const cycleReward = (
-  target: { readonly targetGroupId: number; readonly targetId: number },
-  customerId: number,
-  at: Date,
-  cycle: number,
-  allocation: RewardAllocationType,
-): RewardIssuedEvent => ({
-  type: 'REWARD_ISSUED',
-  customerId,
-  targetGroupId: target.targetGroupId,
-  targetId: target.targetId,
-  at,
-  cycle,
-  allocation,
-  idempotencyKey: cycleRewardKey(target.targetGroupId, target.targetId, customerId, cycle),
-})
-
-/** `reward` not paid, for `reason` (SPEC §3 unenroll.6): the same fields, key included. */
-export const forfeit = (
-  reward: RewardIssuedEvent,
-  reason: ForfeitReason,
-): RewardForfeitedEvent => ({
-  ...reward,
-  type: 'REWARD_FORFEITED',
-  reason,
-})
-
-/** The idempotency key of a milestone cycle's reward: it depends only on which reward it is. */
 export const cycleRewardKey = (
   targetGroupId: number,
   targetId: number,
@@ -170,7 +151,7 @@ export const cycleRewardKey = (
   cycle: number,
 ): string => `tg${targetGroupId}/t${targetId}/cust${customerId}/cycle${cycle}`
 
-/** The idempotency key of a streak level's reward in an epoch. */
+/** The idempotency key of a streak level's reward in an epoch (rule event.key). */
 export const levelRewardKey = (
   targetGroupId: number,
   targetId: number,
@@ -180,10 +161,14 @@ export const levelRewardKey = (
 ): string => `tg${targetGroupId}/t${targetId}/cust${customerId}/epoch${epoch}/level${level}`
 
 /**
- * Orders events by `at`; ties keep the order they arose in (a stable sort, SPEC §4). Events
- * already in order (the usual case: one cycle end) are returned as they are.
+ * The idempotency key of a sub-target reached in a cycle (rule subtarget.key). The name is
+ * URI-encoded, so no name can make two keys equal.
  */
-export const byInstant = (events: ReadonlyArray<EnrolmentEvent>): ReadonlyArray<EnrolmentEvent> =>
-  isAscending(events, (e) => e.at.getTime())
-    ? events
-    : [...events].sort((a, b) => a.at.getTime() - b.at.getTime())
+export const subTargetKey = (
+  targetGroupId: number,
+  targetId: number,
+  customerId: number,
+  cycle: number,
+  subTarget: string,
+): string =>
+  `tg${targetGroupId}/t${targetId}/cust${customerId}/cycle${cycle}/sub/${encodeURIComponent(subTarget)}`

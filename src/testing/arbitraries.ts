@@ -1,12 +1,12 @@
 // Arbitraries of targets, cycles, instants, activities and operation sequences (fast-check).
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Activity } from '../engine/recordActivity.js'
-import type { Operation } from '../engine/applyAll.js'
-import { defineMilestone } from '../model/defineMilestone.js'
-import { defineStreak } from '../model/defineStreak.js'
+import type { Activity } from '../runtime/recordActivity.js'
+import type { Operation } from '../runtime/applyAll.js'
+import { defineMilestone } from '../definition/defineMilestone.js'
+import { defineStreak } from '../definition/defineStreak.js'
 import type { MilestoneTarget, StreakTarget, Target } from '../model/target.js'
-import type { CycleInput } from '../model/targetDefinition.js'
+import type { CycleInput } from '../definition/targetInput.js'
 
 // model
 

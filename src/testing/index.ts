@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-export { applyOperation, type Operation } from '../engine/applyAll.js'
+export { applyOperation, type Operation } from '../runtime/applyAll.js'
 export {
   activities,
   cycleInputs,

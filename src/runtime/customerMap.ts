@@ -14,7 +14,9 @@
  * reads, so the cost is the number of heap objects on the path. A node is one array holding its
  * records themselves (no leaf objects, no separate children array): about half the objects a
  * textbook trie reads. A node with more than 16 entries keeps a slot per digit, so a lookup
- * there reads one slot and no bitmap (issue #5, `scaleRatio`).
+ * there reads one slot and no bitmap. (Measured gains: bench/FINDINGS.md.)
+ *
+ * The map is opaque outside this file: get, set, set many, remove, size, iterate.
  */
 
 // model
@@ -65,14 +67,14 @@ const MAX_SPARSE = 16
 const RECENT = 16
 
 /** An immutable map of customer records; every update returns a new map sharing the rest. */
-export interface CustomerMap<V extends Keyed> {
+interface Trie<V extends Keyed> {
   readonly size: number
   readonly root: ReadonlyArray<V | Node<V> | ReadonlyArray<V> | Owner | number | null | undefined>
   /**
    * Records set by single writes since the trie was last written, at most `RECENT`, one per
    * customer: each one replaces whatever the trie holds for its customer. So a single write (a
    * pure call) copies two short arrays, not a trie path of up to four 33-slot nodes, and costs the
-   * same at any size (issue #5, `scaleRatio`).
+   * same at any size.
    */
   readonly recent: ReadonlyArray<V>
   /** The ids of `recent`, in its order: found without reading the records. */
@@ -84,8 +86,7 @@ export interface CustomerMap<V extends Keyed> {
 const emptyRoot: ReadonlyArray<never> = Object.freeze([null, 0, 0]) as ReadonlyArray<never>
 const noRecent: ReadonlyArray<never> = Object.freeze([])
 
-/** The map with no customers. */
-export const emptyCustomerMap = <V extends Keyed>(): CustomerMap<V> => ({
+const emptyTrie = <V extends Keyed>(): Trie<V> => ({
   size: 0,
   root: emptyRoot,
   recent: noRecent,
@@ -101,7 +102,7 @@ export const emptyCustomerMap = <V extends Keyed>(): CustomerMap<V> => ({
  * Not avalanched, on purpose: sequential ids (the usual kind) differ in their low bits, so they
  * fill every node and a million customers sit at one depth, 4, with no deeper node for digit
  * clashes; a scrambled hash leaves 60% of them a level deeper, and at that size each level read is
- * a cache miss (issue #5). Ids that share low bits (multiples of 1,024, a shard suffix) only share
+ * a cache miss. Ids that share low bits (multiples of 1,024, a shard suffix) only share
  * the top nodes, which every lookup keeps hot; no id is ever deeper than 7 levels plus a bucket.
  */
 export const hashOf = (key: number): number => {
@@ -134,7 +135,7 @@ const entryAt = <V>(node: Node<V>, at: number) => node[at] as V | Node<V> | unde
 const recordsOf = <V>(bucket: Node<V>) => bucket[RECORDS] as ReadonlyArray<V>
 
 /** The trie's record of `customerId`, if it has one (stale if `recent` has the customer). */
-const findInTrie = <V extends Keyed>(map: CustomerMap<V>, customerId: number): V | undefined => {
+const findInTrie = <V extends Keyed>(map: Trie<V>, customerId: number): V | undefined => {
   const hash = hashOf(customerId)
   let node = map.root as Node<V>
   for (let shift = 0; ; shift += BITS) {
@@ -155,8 +156,8 @@ const findInTrie = <V extends Keyed>(map: CustomerMap<V>, customerId: number): V
 }
 
 /** The record of `customerId`, if the map has one. */
-export const getCustomer = <V extends Keyed>(
-  map: CustomerMap<V>,
+const get = <V extends Keyed>(
+  map: Trie<V>,
   customerId: number,
 ): V | undefined => {
   const at = map.recentIds.indexOf(customerId)
@@ -292,7 +293,7 @@ const trieWith = <V extends Keyed>(
 }
 
 /** The same map with its recent records moved into the trie (written in place if `owner`'s). */
-const settled = <V extends Keyed>(map: CustomerMap<V>, owner: Owner): CustomerMap<V> => {
+const settled = <V extends Keyed>(map: Trie<V>, owner: Owner): Trie<V> => {
   if (map.recent.length === 0) return map
   let root = map.root as Node<V>
   for (const record of map.recent) root = trieWith(root, record, owner).root
@@ -305,11 +306,11 @@ const settled = <V extends Keyed>(map: CustomerMap<V>, owner: Owner): CustomerMa
  * nodes this batch created are written in place instead of copied again. Never pass an owner again
  * once its map is handed out. A single write (no owner) goes into `recent`.
  */
-export const setCustomer = <V extends Keyed>(
-  map: CustomerMap<V>,
+const set = <V extends Keyed>(
+  map: Trie<V>,
   record: V,
   owner: Owner | null = null,
-): CustomerMap<V> => {
+): Trie<V> => {
   const customerId = record.customerId
   if (owner === null) {
     const at = map.recentIds.indexOf(customerId)
@@ -359,10 +360,121 @@ const visit = <V extends Keyed>(
   }
 }
 
+/**
+ * `node` without the record of `customerId`: the same node if it has none, a copy along the path
+ * if it had it, or undefined if nothing is left in it.
+ */
+const removed = <V extends Keyed>(
+  node: Node<V>,
+  customerId: number,
+  hash: number,
+  shift: number,
+): Node<V> | undefined => {
+  const digit = (hash >>> shift) & MASK
+  const without = (at: number, entry: V | Node<V>): Node<V> | undefined => {
+    const rest = isNode(entry) ? removed(entry, customerId, hash, shift + BITS) : undefined
+    if (isNode(entry) && rest === entry) return node
+    const out = node.slice()
+    out[OWNER] = null
+    if (isFull(out)) out[at] = rest
+    else if (rest !== undefined) out[at] = rest
+    else {
+      out.splice(at, 1)
+      setBitmap(out, bitmapOf(out) & ~(1 << digit))
+    }
+    const left = isFull(out) ? out.slice(1).some((e) => e !== undefined) : bitmapOf(out) !== 0
+    return left || shift === 0 ? out : undefined
+  }
+  if (isFull(node)) {
+    const entry = entryAt(node, 1 + digit)
+    if (entry === undefined || (!isNode(entry) && entry.customerId !== customerId)) return node
+    return without(1 + digit, entry)
+  }
+  const bitmap = bitmapOf(node)
+  if (bitmap === 0 && shift > 0) {
+    const records = recordsOf(node)
+    const kept = records.filter((r) => r.customerId !== customerId)
+    if (kept.length === records.length) return node
+    if (kept.length === 0) return undefined
+    const out = node.slice()
+    out[OWNER] = null
+    out[RECORDS] = kept
+    return out
+  }
+  const bit = 1 << digit
+  if ((bitmap & bit) === 0) return node
+  const at = slotOf(bitmap, bit)
+  const entry = entryAt(node, at) as V | Node<V>
+  if (!isNode(entry) && entry.customerId !== customerId) return node
+  return without(at, entry)
+}
+
+// the opaque map
+
+/** An immutable map of customer records by id; every update returns a new map sharing the rest. */
+export interface CustomerMap<V extends Keyed> {
+  readonly size: number
+  /** Never read: it only keeps maps of different records apart in the type system. */
+  readonly _records?: V
+}
+
+const trieOf = <V extends Keyed>(map: CustomerMap<V>): Trie<V> => map as unknown as Trie<V>
+const mapOf = <V extends Keyed>(trie: Trie<V>): CustomerMap<V> => trie as unknown as CustomerMap<V>
+
+/** The map with no customers. */
+export const emptyCustomerMap = <V extends Keyed>(): CustomerMap<V> => mapOf(emptyTrie<V>())
+
+/** The record of `customerId`, if the map has one. */
+export const getCustomer = <V extends Keyed>(map: CustomerMap<V>, customerId: number): V | undefined =>
+  get(trieOf(map), customerId)
+
+/** The map with `record` as the record of its customer (one write: it joins the recent records). */
+export const setCustomer = <V extends Keyed>(map: CustomerMap<V>, record: V): CustomerMap<V> =>
+  mapOf(set(trieOf(map), record))
+
+/**
+ * The map with every record of `records` set: one batch, whose new trie nodes are written in place
+ * until it returns (no path is copied twice).
+ */
+export const setCustomers = <V extends Keyed>(
+  map: CustomerMap<V>,
+  records: Iterable<V>,
+): CustomerMap<V> => {
+  const owner = {}
+  let trie = trieOf(map)
+  for (const record of records) trie = set(trie, record, owner)
+  return mapOf(trie)
+}
+
+/** The map without the record of `customerId` (the same map if it has none). */
+export const removeCustomer = <V extends Keyed>(
+  map: CustomerMap<V>,
+  customerId: number,
+): CustomerMap<V> => {
+  const trie = trieOf(map)
+  const recentAt = trie.recentIds.indexOf(customerId)
+  const root = removed(trie.root as Node<V>, customerId, hashOf(customerId), 0) ?? emptyRoot
+  if (recentAt < 0 && root === trie.root) return map
+  const keep = (_: unknown, i: number) => i !== recentAt
+  return mapOf({
+    size: trie.size - 1,
+    root: root as Trie<V>['root'],
+    recent: recentAt < 0 ? trie.recent : trie.recent.filter(keep),
+    recentIds: recentAt < 0 ? trie.recentIds : trie.recentIds.filter(keep),
+  })
+}
+
 /** Calls `f` for every record, in the trie's order (deterministic for the same set of keys). */
 export const forEachCustomer = <V extends Keyed>(
   map: CustomerMap<V>,
   f: (record: V, customerId: number) => void,
 ): void => {
-  visit(settled(map, {}).root as Node<V>, 0, f)
+  visit(settled(trieOf(map), {}).root as Node<V>, 0, f)
+}
+
+/** Every record, in ascending customer id. */
+export const customersInIdOrder = <V extends Keyed>(map: CustomerMap<V>): ReadonlyArray<V> => {
+  const records: Array<V> = []
+  forEachCustomer(map, (record) => records.push(record))
+  return records.sort((a, b) => a.customerId - b.customerId)
 }

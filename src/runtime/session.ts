@@ -1,29 +1,25 @@
 /**
- * A session: a stream of operations applied in place, with immutable states published on demand.
+ * A session: a stream of operations applied to one workspace, with immutable states published on demand.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
-import type { EnrolmentState } from '../model/state.js'
 import { applyIn, type Operation } from './applyAll.js'
-import type { Effect } from './transition.js'
-import { openWorkspace, publish } from './workspace.js'
+import type { EnrolmentState } from './state.js'
+import { openWorkspace, publish, type Effect } from './workspace.js'
 
 // model
 
 /**
  * Operations applied one after another to a state, for a service consuming a stream of them.
- * Each `apply` has the events, warnings and refusals the pure call would have on the state so far,
- * but a customer's record is copied once per session (until the next `state()`), not once per
- * operation. The session is the one mutable object the library hands out; every state it returns,
- * and the state it was opened on, stay immutable.
+ * Each `apply` has the events, warnings and refusals the pure call would have on the state so far;
+ * the records it writes go into the state's map once, when `state()` publishes. The session is the
+ * one mutable object the library hands out; every state it returns, and the state it was opened
+ * on, stay immutable.
  */
 export interface Session {
   /** Applies one operation to the state so far: its events and warnings, or its refusal. */
   readonly apply: (operation: Operation) => Effect
-  /**
-   * The state so far, immutable and shared with nothing the session writes: the session goes on
-   * from it, and copies a customer's record again the next time it writes one.
-   */
+  /** The state so far, immutable: the session goes on from it. */
   readonly state: () => EnrolmentState
 }
 
@@ -45,7 +41,7 @@ export interface Session {
  * const next: EnrolmentState = session.state()
  */
 export const openSession = (state: EnrolmentState): Session => {
-  const workspace = openWorkspace(state, true)
+  const workspace = openWorkspace(state)
   return {
     apply: (operation) => applyIn(workspace, operation),
     state: () => publish(workspace),

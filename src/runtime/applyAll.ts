@@ -6,15 +6,14 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { EnrolmentError, Warning } from '../model/error.js'
 import type { EnrolmentEvent } from '../model/event.js'
-import type { EnrolmentState } from '../model/state.js'
 import { absurd } from '../internal/absurd.js'
 import { advanceIn } from './advance.js'
 import { enrollIn, type EnrollOptions } from './enroll.js'
 import { recordActivityIn, type Activity } from './recordActivity.js'
 import { reenrollIn, type ReenrollOptions } from './reenroll.js'
-import { once, type Effect, type Result } from './transition.js'
+import type { EnrolmentState } from './state.js'
 import { unenrollIn } from './unenroll.js'
-import { openWorkspace, publish, type Workspace } from './workspace.js'
+import { once, openWorkspace, publish, type Effect, type Result, type Workspace } from './workspace.js'
 
 // model
 
@@ -24,14 +23,14 @@ export type Operation =
       readonly kind: 'enroll'
       readonly customerId: number
       readonly now: Date
-      readonly options?: EnrollOptions
+      readonly options?: EnrollOptions | undefined
     }
   | { readonly kind: 'unenroll'; readonly customerId: number; readonly now: Date }
   | {
       readonly kind: 'reenroll'
       readonly customerId: number
       readonly now: Date
-      readonly options?: ReenrollOptions
+      readonly options?: ReenrollOptions | undefined
     }
   | { readonly kind: 'activity'; readonly customerId: number; readonly activity: Activity }
   | { readonly kind: 'advance'; readonly now: Date }
@@ -78,9 +77,8 @@ export const applyOperation = (state: EnrolmentState, operation: Operation): Res
 
 /**
  * Applies `operations` in order, as if each were called on the state the previous one returned,
- * with the same events, warnings and refusals — but in one workspace: a customer's record is copied
- * once for the whole batch, not once per operation, and the trie is written once at the end.
- * The given state is never changed, and the returned state is as immutable as any other.
+ * with the same events, warnings and refusals — but in one workspace: the map is written once, at
+ * the end. The given state is never changed, and the returned state is as immutable as any other.
  *
  * @example
  * import { applyAll, type EnrolmentState } from 'loyalty-streaks'
@@ -92,20 +90,21 @@ export const applyOperation = (state: EnrolmentState, operation: Operation): Res
  */
 export const applyAll = (
   state: EnrolmentState,
-  operations: ReadonlyArray<Operation>,
+  operations: Iterable<Operation>,
 ): BatchResult => {
-  const workspace = openWorkspace(state, true)
+  const workspace = openWorkspace(state)
   const events: Array<EnrolmentEvent> = []
   const warnings: Array<Warning> = []
   const errors: Array<{ readonly index: number; readonly error: EnrolmentError }> = []
-  operations.forEach((operation, index) => {
+  let index = 0
+  for (const operation of operations) {
     const effect = applyIn(workspace, operation)
-    if (E.isLeft(effect)) {
-      errors.push({ index, error: effect.left })
-      return
+    if (E.isLeft(effect)) errors.push({ index, error: effect.left })
+    else {
+      for (const e of effect.right.events) events.push(e)
+      for (const w of effect.right.warnings) warnings.push(w)
     }
-    for (const e of effect.right.events) events.push(e)
-    for (const w of effect.right.warnings) warnings.push(w)
-  })
+    index += 1
+  }
   return { state: publish(workspace), events, warnings, errors }
 }

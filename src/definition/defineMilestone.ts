@@ -1,13 +1,13 @@
 /**
- * The smart constructor of milestones (SPEC §6).
+ * The smart constructor of milestones (rules definition.*).
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { definitionError, type DefinitionError, type DefinitionProblem } from './error.js'
-import type { MilestoneTarget, RewardAllocationType } from './target.js'
-import { checkCommon, type TargetInputCommon } from './targetDefinition.js'
+import { definitionError, type DefinitionError, type DefinitionProblem } from '../model/error.js'
+import type { MilestoneTarget, RewardAllocationType } from '../model/target.js'
 import { isRecord, ownField } from '../internal/guards.js'
+import { checkCommon, type TargetInputCommon } from './targetInput.js'
 
 // model
 
@@ -19,8 +19,9 @@ export interface MilestoneInput extends TargetInputCommon {
 // constructors
 
 /**
- * Builds a milestone, or lists every problem of the definition with its field path.
- * Cycles must come sorted and non-overlapping; they are numbered 1…N in that order.
+ * Builds a milestone, or lists every problem of the definition with its field path. Cycles must
+ * come sorted and non-overlapping; they are numbered 1…N in that order. Never throws: a definition
+ * may come from JSON.
  *
  * @example
  * import { defineMilestone } from 'loyalty-streaks'
@@ -37,10 +38,16 @@ export const defineMilestone = (
   const raw: unknown = input
   if (!isRecord(raw)) return E.left(definitionError([{ path: '', message: 'must be an object' }]))
   const problems: Array<DefinitionProblem> = []
-  const common = checkCommon(raw, problems)
+  const { cycleCount: _, ...common } = checkCommon(raw, problems)
   const allocation = ownField(raw, 'allocation')
   if (allocation !== 'IMMEDIATE' && allocation !== 'PERIOD_END')
     problems.push({ path: 'allocation', message: "must be 'IMMEDIATE' or 'PERIOD_END'" })
+  else if (allocation === 'PERIOD_END' && common.window.type === 'PERIOD_AGNOSTIC')
+    // rule window.agnostic: a cycle that ends when its goal is reached has no end to wait for.
+    problems.push({
+      path: 'allocation',
+      message: "must be 'IMMEDIATE' for a PERIOD_AGNOSTIC window",
+    })
   return problems.length > 0
     ? E.left(definitionError(problems))
     : E.right({ kind: 'MILESTONE', ...common, allocation: allocation as RewardAllocationType })

@@ -1,0 +1,82 @@
+/**
+ * One customer's record as versioned JSON, for hosts that store a row per customer (rules codec.*).
+ *
+ * @since 0.2.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import { isPositiveSafeInteger } from '../internal/guards.js'
+import { nextSettlement } from '../rules/settle.js'
+import { contextOf } from '../runtime/contextOf.js'
+import { getCustomer, setCustomer } from '../runtime/customerMap.js'
+import { internals, type EnrolmentState } from '../runtime/state.js'
+import { customerFields, readCustomer, SCHEMA_VERSION } from './customerJson.js'
+import { decoded, field, parsed, record, type DecodeError } from './json.js'
+import { schemaVersionOf } from './stateCodec.js'
+
+// model
+
+/** One customer's record as plain JSON. */
+export interface EncodedEnrolment {
+  readonly schemaVersion: typeof SCHEMA_VERSION
+  readonly customer: Readonly<Record<string, unknown>>
+}
+
+// operations
+
+/**
+ * The JSON form of one customer's record (pass it to `JSON.stringify`), or none if the state does
+ * not hold the customer. It carries the record's `version`, for a compare-and-set write.
+ *
+ * @example
+ * import { encodeEnrolment, type EnrolmentState } from 'loyalty-streaks'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * declare const state: EnrolmentState
+ * const row = encodeEnrolment(state, 423789336)
+ * if (O.isSome(row)) console.log(JSON.stringify(row.value))
+ */
+export const encodeEnrolment = (
+  state: EnrolmentState,
+  customerId: number,
+): O.Option<EncodedEnrolment> => {
+  if (!isPositiveSafeInteger(customerId)) return O.none
+  const customer = getCustomer(internals(state).customers, customerId)
+  return customer === undefined
+    ? O.none
+    : O.some({ schemaVersion: SCHEMA_VERSION, customer: customerFields(customer) })
+}
+
+/**
+ * `state` with one customer's record read from its JSON form (text or parsed) — replacing any record
+ * the state holds for that customer — or the path of the first problem. The record is checked as
+ * `decodeState` checks every record, against the state's target.
+ *
+ * @example
+ * import { decodeEnrolment, initialState, type Target } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * declare const target: Target
+ * declare const row: string
+ * const loaded = decodeEnrolment(initialState(target), row)
+ * if (E.isRight(loaded)) console.log('ready for the request')
+ */
+export const decodeEnrolment = (
+  state: EnrolmentState,
+  document: unknown,
+): E.Either<DecodeError, EnrolmentState> =>
+  decoded(() => {
+    const raw = record(parsed(document), '')
+    const version = schemaVersionOf(raw)
+    const inside = internals(state)
+    const context = contextOf(state.target)
+    const customer = readCustomer(
+      field(raw, 'customer', 'customer'),
+      'customer',
+      context,
+      version,
+    )
+    return {
+      ...inside,
+      customers: setCustomer(inside.customers, customer),
+      settlesFrom: Math.min(inside.settlesFrom, nextSettlement(context, customer)),
+    }
+  })

@@ -1,0 +1,210 @@
+// What every record the operations can produce satisfies (rule codec.refuses): a record that breaks
+// one of these could not have come from any sequence of operations. The codec refuses such records
+// whole, and the tests check every state they build against the same list.
+import type { Target } from '../model/target.js'
+import { goalOf, type Context } from './context.js'
+import type { Customer, Progress } from './customer.js'
+
+// model
+
+/** The first way a record breaks an invariant: the path of the field, and the rule it breaks. */
+export interface Violation {
+  readonly path: string
+  readonly message: string
+}
+
+// operations
+
+const isWhole = (n: number, min: number): boolean => Number.isSafeInteger(n) && n >= min
+
+const ascendingUnique = (list: ReadonlyArray<number>): number => {
+  for (let i = 1; i < list.length; i++) if ((list[i] as number) <= (list[i - 1] as number)) return i
+  return -1
+}
+
+/** The first problem of one progress entry, if any. */
+const progressViolation = (
+  context: Context,
+  customer: Customer,
+  p: Progress,
+  path: string,
+): Violation | undefined => {
+  const { target, window } = context
+  const count = window.count(customer)
+  if (!isWhole(p.cycle, 1) || p.cycle > count)
+    return { path: `${path}.cycle`, message: `must be a cycle of the customer (1 to ${count})` }
+  if (p.cycle <= customer.closedCycles)
+    return { path: `${path}.cycle`, message: 'is a cycle already closed: its progress is dropped at its close' }
+  if (customer.status === 'UNENROLLED' && p.cycle > customer.fromCycle)
+    return {
+      path: `${path}.cycle`,
+      message: 'is after the unenrolment cycle: an unenrolment drops the progress of later cycles',
+    }
+  if (!Number.isFinite(p.value) || p.value < 0)
+    return { path: `${path}.value`, message: 'must be a finite number ≥ 0' }
+  if (target.metric !== 'SUM' && !Number.isInteger(p.value))
+    return { path: `${path}.value`, message: `must be a whole number (a ${target.metric} progress)` }
+  if (target.metric !== 'VISIT' && p.visits.length > 0)
+    return { path: `${path}.visits`, message: 'must be empty: only VISIT targets count visits' }
+  if (ascendingUnique(p.visits) >= 0 || p.visits.some((d) => !Number.isSafeInteger(d)))
+    return { path: `${path}.visits`, message: 'must be distinct local dates, in order' }
+  if (p.value < p.visits.length)
+    return { path: `${path}.value`, message: 'must count every visit it lists' }
+  const goal = goalOf(context, p.cycle)
+  const start = window.start(customer, p.cycle)
+  const end = window.end(customer, p.cycle)
+  if (p.achievedAt !== undefined) {
+    if (p.value < goal)
+      return { path: `${path}.achievedAt`, message: `is set, but the progress is below the goal (${goal})` }
+    if (p.achievedAt < start || p.achievedAt >= end || p.achievedAt > customer.settledAt)
+      return {
+        path: `${path}.achievedAt`,
+        message: "must fall within its cycle, and not after the customer's settled instant",
+      }
+    if (target.kind === 'STREAK' || target.allocation === 'IMMEDIATE') {
+      if (!p.rewarded)
+        return {
+          path: `${path}.rewarded`,
+          message: 'must be true: an achievement is rewarded (or counted into the streak) at once',
+        }
+    }
+  }
+  if (p.reversed) {
+    if (!target.allowReturns)
+      return { path: `${path}.reversed`, message: 'must be false: the target takes no returns' }
+    if (p.achievedAt !== undefined || p.value >= goal)
+      return { path: `${path}.reversed`, message: 'means below the goal after a return' }
+  }
+  if (p.rewarded && target.kind === 'MILESTONE' && target.allocation === 'PERIOD_END')
+    return {
+      path: `${path}.rewarded`,
+      message: 'must be false: a PERIOD_END reward is paid at the close, not marked',
+    }
+  const names = target.subTargets.map((s) => s.name)
+  const seen = new Set<string>()
+  for (const [i, name] of p.subTargets.entries()) {
+    if (!names.includes(name) || seen.has(name))
+      return { path: `${path}.subTargets[${i}]`, message: 'must name a sub-target of the target, once' }
+    seen.add(name)
+  }
+  // A cycle that has not begun can only hold a balance given before it (rule enroll.5).
+  if (start > customer.settledAt && (p.achievedAt !== undefined || p.rewarded || p.reversed || p.subTargets.length > 0 || p.visits.length > 0))
+    return {
+      path: path,
+      message: 'is the progress of a cycle not begun: it can only hold a balance waiting for it',
+    }
+  if (window.type === 'PERIOD_AGNOSTIC' && p.achievedAt !== undefined)
+    return { path: `${path}.achievedAt`, message: 'must be unset: an achieved PERIOD_AGNOSTIC cycle ends' }
+  return undefined
+}
+
+/** The first problem of a streak record, if any. */
+const streakViolation = (target: Target, customer: Customer, graceDays: number): Violation | undefined => {
+  const s = customer.streak
+  if (s === undefined) return undefined
+  if (target.kind !== 'STREAK') return { path: 'streak', message: 'must be absent for a milestone' }
+  if (!isWhole(s.epoch, 1)) return { path: 'streak.epoch', message: 'must be an integer ≥ 1' }
+  if (!isWhole(s.count, 0)) return { path: 'streak.count', message: 'must be an integer ≥ 0' }
+  const at = ascendingUnique(s.achievedLevels)
+  if (at >= 0) return { path: `streak.achievedLevels[${at}]`, message: 'must be ascending, each once' }
+  for (const [i, level] of s.achievedLevels.entries())
+    if (!target.levels.includes(level))
+      return { path: `streak.achievedLevels[${i}]`, message: 'is not a level of the target' }
+  // The count rises one at a time within an epoch, so every level up to it was reached on the way.
+  const missing = target.levels.find((l) => l <= s.count && !s.achievedLevels.includes(l))
+  if (missing !== undefined)
+    return {
+      path: 'streak.achievedLevels',
+      message: `must hold level ${missing}: the count (${s.count}) passed it in this epoch`,
+    }
+  if (s.waiting.length > 0 && (target.streakType !== 'CONTINUOUS' || graceDays === 0))
+    return { path: 'streak.waiting', message: 'must be empty: only CONTINUOUS streaks with grace days wait' }
+  const w = ascendingUnique(s.waiting.map((x) => x.cycle))
+  if (w >= 0) return { path: `streak.waiting[${w}].cycle`, message: 'must be ascending, each once' }
+  for (const [i, waiting] of s.waiting.entries()) {
+    const p = customer.progress.find((x) => x.cycle === waiting.cycle)
+    if (p?.rewarded !== true || waiting.achievedAt > customer.settledAt)
+      return {
+        path: `streak.waiting[${i}]`,
+        message: 'must be an achieved cycle not closed, waiting since an instant already applied',
+      }
+  }
+  return undefined
+}
+
+/**
+ * The first way `customer` breaks what the operations guarantee, or undefined. Each check follows
+ * from what an operation can do; a record an operation produced passes them all.
+ */
+export const violation = (context: Context, customer: Customer): Violation | undefined => {
+  const { target, window } = context
+  if (!isWhole(customer.customerId, 1))
+    return { path: 'customerId', message: 'must be a positive safe integer' }
+  if (!isWhole(customer.version, 1)) return { path: 'version', message: 'must be an integer ≥ 1' }
+  if (customer.since > customer.settledAt)
+    return { path: 'since', message: 'must not be after the settled instant' }
+  if (window.type === 'FIXED' ? customer.anchor !== undefined || customer.cycleEnds.length > 0 : false)
+    return { path: 'anchor', message: 'must be absent: a FIXED window has no anchor' }
+  if (window.type !== 'PERIOD_AGNOSTIC' && customer.cycleEnds.length > 0)
+    return { path: 'cycleEnds', message: 'must be empty: only PERIOD_AGNOSTIC cycles end at their goal' }
+  if (customer.anchor !== undefined) {
+    if (customer.anchor > customer.settledAt)
+      return { path: 'anchor', message: 'must not be after the settled instant (an activity anchors it)' }
+    if (window.type === 'CYCLIC' && window.anchorFor(customer.anchor) !== customer.anchor)
+      return { path: 'anchor', message: 'must be the first instant of a local day' }
+  }
+  if (window.type === 'PERIOD_AGNOSTIC') {
+    const max = target.window.type === 'PERIOD_AGNOSTIC' ? target.window.maxCycles : 0
+    if (customer.cycleEnds.length > max)
+      return { path: 'cycleEnds', message: `must hold at most ${max} cycles` }
+    let previous = customer.anchor ?? Number.NaN
+    for (const [i, end] of customer.cycleEnds.entries()) {
+      if (!(end >= previous) || end > customer.settledAt)
+        return {
+          path: `cycleEnds[${i}]`,
+          message: 'must not be before the cycle before it, nor after the settled instant',
+        }
+      previous = end
+    }
+  }
+  const count = window.count(customer)
+  if (customer.anchor === undefined && window.type !== 'FIXED') {
+    if (customer.startCycle !== 1 || (customer.status === 'UNENROLLED' && customer.fromCycle !== 1))
+      return { path: 'startCycle', message: 'must be 1 before the customer is anchored' }
+    if (customer.progress.length > 0 || customer.endedCycles > 0)
+      return { path: 'progress', message: 'must be empty before the customer is anchored' }
+  } else {
+    if (!isWhole(customer.startCycle, 1) || customer.startCycle > Math.max(count, 1))
+      return { path: 'startCycle', message: `must be a cycle of the customer (1 to ${count})` }
+    if (customer.status === 'UNENROLLED' && (!isWhole(customer.fromCycle, 1) || customer.fromCycle > Math.max(count, 1)))
+      return { path: 'fromCycle', message: `must be a cycle of the customer (1 to ${count})` }
+  }
+  const graceDays = target.graceDays
+  const endedBySettled = window.endedBy(customer, customer.settledAt)
+  if (!isWhole(customer.closedCycles, 0) || !isWhole(customer.endedCycles, 0))
+    return { path: 'endedCycles', message: 'must be integers ≥ 0' }
+  if (customer.endedCycles > endedBySettled || customer.endedCycles > count)
+    return {
+      path: 'endedCycles',
+      message: `must not count a cycle that has not ended by the settled instant (${endedBySettled} have)`,
+    }
+  if (customer.closedCycles > customer.endedCycles)
+    return { path: 'closedCycles', message: 'must not exceed the cycles that have ended' }
+  if (graceDays === 0 && customer.closedCycles !== customer.endedCycles)
+    return { path: 'closedCycles', message: 'must equal the ended cycles: without grace a cycle closes as it ends' }
+  if (window.type !== 'PERIOD_AGNOSTIC' && customer.endedCycles < window.endedBy(customer, customer.since))
+    return {
+      path: 'endedCycles',
+      message: 'must count every cycle that had ended by the latest enrolment change (it settled them)',
+    }
+  const g = ascendingUnique(customer.graceCycles)
+  if (g >= 0 || customer.graceCycles.some((c) => c <= customer.closedCycles || c > customer.endedCycles))
+    return { path: 'graceCycles', message: 'must be cycles in grace (ended, not closed), in order' }
+  const p = ascendingUnique(customer.progress.map((x) => x.cycle))
+  if (p >= 0) return { path: `progress[${p}].cycle`, message: 'must be above the one before it (in order, each once)' }
+  for (const [i, progress] of customer.progress.entries()) {
+    const problem = progressViolation(context, customer, progress, `progress[${i}]`)
+    if (problem !== undefined) return problem
+  }
+  return streakViolation(target, customer, graceDays)
+}

@@ -1,0 +1,75 @@
+/**
+ * Settlement of every customer up to an instant (rules advance.*, settle.*).
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { EnrolmentEvent } from '../model/event.js'
+import type { Customer } from '../rules/customer.js'
+import { decide } from '../rules/decide.js'
+import { nextSettlement } from '../rules/settle.js'
+import { forEachCustomer } from './customerMap.js'
+import { checkNow } from './input.js'
+import type { EnrolmentState } from './state.js'
+import {
+  byInstant,
+  commit,
+  noWarnings,
+  nothingEmitted,
+  once,
+  type Effect,
+  type Result,
+  type Workspace,
+} from './workspace.js'
+
+// operations
+
+/**
+ * Settles every customer up to `now` and returns what that emits: `PERIOD_END` rewards and
+ * forfeits, broken streaks, balances achieved at their cycle's start. It never changes what is
+ * owed, only when the host hears of it (rule advance.confluence). It moves the watermark; with
+ * nothing to settle for anyone before `now`, it touches no customer (rule advance.idle).
+ * Errors: 300004 (`now` invalid or earlier than the latest `advance`).
+ *
+ * @example
+ * import { advance, type EnrolmentState } from 'loyalty-streaks'
+ * declare const state: EnrolmentState
+ * const result = advance(state, new Date('2026-02-01T00:00:00Z'))
+ */
+export const advance = (state: EnrolmentState, now: Date): Result =>
+  once(state, (workspace) => advanceIn(workspace, now))
+
+/** `advance` in a workspace. */
+export const advanceIn = (workspace: Workspace, now: Date): Effect => {
+  const checked = checkNow(workspace.watermarkAt, now)
+  if (E.isLeft(checked)) return checked
+  const until = checked.right
+  workspace.watermarkAt = until
+  if (until < workspace.settlesFrom) return nothingEmitted
+  const context = workspace.context
+  const due: Array<Customer> = []
+  let settlesFrom = Number.POSITIVE_INFINITY
+  const consider = (customer: Customer): void => {
+    const next = nextSettlement(context, customer)
+    if (next <= until) due.push(customer)
+    else settlesFrom = Math.min(settlesFrom, next)
+  }
+  forEachCustomer(workspace.published.customers, (customer, id) => {
+    if (!workspace.written.has(id)) consider(customer)
+  })
+  for (const customer of workspace.written.values()) consider(customer)
+  // Ties in `at` are emitted customer by customer, in ascending customer id (rule advance.order).
+  due.sort((a, b) => a.customerId - b.customerId)
+  // Exact again after a full visit; each customer settled below lowers it to its next boundary.
+  workspace.settlesFrom = settlesFrom
+  const events: Array<EnrolmentEvent> = []
+  for (const customer of due) {
+    const effect = commit(
+      workspace,
+      customer,
+      decide({ type: 'SETTLE', customerId: customer.customerId, until }, customer, context),
+    )
+    if (E.isRight(effect)) for (const event of effect.right.events) events.push(event)
+  }
+  return events.length === 0 ? nothingEmitted : E.right({ events: byInstant(events), warnings: noWarnings })
+}

@@ -1,0 +1,97 @@
+/**
+ * Reading a customer's enrolment out of a state.
+ *
+ * @since 0.1.0
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import type { CycleProgress, Enrolment, StreakStatus } from '../model/enrolment.js'
+import type { Target } from '../model/target.js'
+import type { Customer, Progress } from '../rules/customer.js'
+import { isPositiveSafeInteger } from '../internal/guards.js'
+import { getCustomer } from './customerMap.js'
+import { internals, type EnrolmentState } from './state.js'
+
+// operations
+
+const DAY = 86_400_000
+
+/** A day number as the local date it is, `YYYY-MM-DD`. */
+const dateOfDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
+
+const progressView = (target: Target, p: Progress): CycleProgress => ({
+  cycle: p.cycle,
+  value: p.value,
+  achievedAt: p.achievedAt === undefined ? O.none : O.some(new Date(p.achievedAt)),
+  rewarded: p.rewarded,
+  // Each feature's fields appear where the target uses it, so a record shows what matters to it.
+  ...(target.allowReturns ? { reversed: p.reversed } : {}),
+  ...(target.subTargets.length > 0 ? { subTargets: p.subTargets } : {}),
+  ...(target.metric === 'VISIT' ? { visits: p.visits.map(dateOfDay) } : {}),
+})
+
+const streakView = (target: Target, customer: Customer): O.Option<StreakStatus> => {
+  if (target.kind !== 'STREAK') return O.none
+  const s = customer.streak ?? { epoch: 1, count: 0, achievedLevels: [], waiting: [] }
+  return O.some({
+    epoch: s.epoch,
+    count: s.count,
+    achievedLevels: s.achievedLevels,
+    ...(target.streakType === 'CONTINUOUS' && target.graceDays > 0
+      ? { waiting: s.waiting.map((w) => ({ cycle: w.cycle, achievedAt: new Date(w.achievedAt) })) }
+      : {}),
+  })
+}
+
+/** The public view of a record: `Date`s of its own, and the fields of the features its target uses. */
+const viewOf = (target: Target, c: Customer): Enrolment => {
+  const common = {
+    customerId: c.customerId,
+    version: c.version,
+    startCycle: c.startCycle,
+    since: new Date(c.since),
+    settledAt: new Date(c.settledAt),
+    settledCycles: c.closedCycles,
+    ...(target.graceDays > 0 ? { endedCycles: c.endedCycles, graceCycles: c.graceCycles } : {}),
+    ...(target.window.type === 'FIXED'
+      ? {}
+      : { anchor: c.anchor === undefined ? O.none : O.some(new Date(c.anchor)) }),
+    ...(target.window.type === 'PERIOD_AGNOSTIC'
+      ? { cycleEnds: c.cycleEnds.map((t) => new Date(t)) }
+      : {}),
+    progress: c.progress.map((p) => progressView(target, p)),
+    streak: streakView(target, c),
+  }
+  return c.status === 'ENROLLED'
+    ? { status: 'ENROLLED', ...common }
+    : { status: 'UNENROLLED', ...common, fromCycle: c.fromCycle }
+}
+
+/**
+ * Views already made, by record: a record never changes, so reading an untouched customer twice
+ * gives the same object (a memo: it never changes a result).
+ */
+const views = new WeakMap<Customer, Enrolment>()
+
+/** The public view of a record (the same object for the same record). */
+export const enrolmentView = (target: Target, customer: Customer): Enrolment => {
+  const known = views.get(customer)
+  if (known !== undefined) return known
+  const view = viewOf(target, customer)
+  views.set(customer, view)
+  return view
+}
+
+/**
+ * The enrolment of `customerId`, or none if the customer was never enrolled (or was forgotten).
+ *
+ * @example
+ * import { enrolmentOf, type EnrolmentState } from 'loyalty-streaks'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * const isEnrolled = (state: EnrolmentState, id: number): boolean =>
+ *   O.exists((e: { status: string }) => e.status === 'ENROLLED')(enrolmentOf(state, id))
+ */
+export const enrolmentOf = (state: EnrolmentState, customerId: number): O.Option<Enrolment> => {
+  if (!isPositiveSafeInteger(customerId)) return O.none
+  const customer = getCustomer(internals(state).customers, customerId)
+  return customer === undefined ? O.none : O.some(enrolmentView(state.target, customer))
+}

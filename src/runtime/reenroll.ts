@@ -1,0 +1,70 @@
+/**
+ * Re-enrolment of an unenrolled customer (rules reenroll.*).
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { decide } from '../rules/decide.js'
+import {
+  checkCustomerClock,
+  checkNow,
+  checkStartOptions,
+  customerIdProblem,
+} from './input.js'
+import type { EnrolmentState } from './state.js'
+import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
+
+// model
+
+/** Options of {@link reenroll}, passed last. */
+export interface ReenrollOptions {
+  /** Start a new streak epoch: count 0, every level can be earned and rewarded again. */
+  readonly resetStreakStatus?: boolean | undefined
+  /** Milestones: the start cycle's progress, replacing any kept. */
+  readonly initialBalance?: number | undefined
+  /** The refCode of the start cycle (`FIXED` windows); by default the cycle holding `now`, else the next. */
+  readonly period?: string | undefined
+}
+
+// operations
+
+/**
+ * Re-enrols an unenrolled customer from the start cycle (`options.period`, else the cycle holding
+ * `now`, else the next). A streak resumes its count and levels, or with `resetStreakStatus: true`
+ * starts a new epoch in which every level can be rewarded again.
+ * Errors: 310011, 300004, 310119 (enrolled), 310126 (never enrolled), 310019 (no such cycle).
+ *
+ * @example
+ * import { reenroll, type EnrolmentState } from 'loyalty-streaks'
+ * declare const state: EnrolmentState
+ * const result = reenroll(state, 423789336, new Date('2026-05-02T00:00:00Z'), { resetStreakStatus: true })
+ */
+export const reenroll = (
+  state: EnrolmentState,
+  customerId: number,
+  now: Date,
+  options?: ReenrollOptions,
+): Result => once(state, (workspace) => reenrollIn(workspace, customerId, now, options))
+
+/** `reenroll` in a workspace. */
+export const reenrollIn = (
+  workspace: Workspace,
+  customerId: number,
+  now: Date,
+  options?: ReenrollOptions,
+): Effect => {
+  const badId = customerIdProblem(customerId)
+  if (badId !== undefined) return E.left(badId)
+  const at = checkNow(workspace.watermarkAt, now)
+  if (E.isLeft(at)) return at
+  const start = checkStartOptions(workspace.target, options, true)
+  if (E.isLeft(start)) return start
+  const record = recordOf(workspace, customerId)
+  const behind = checkCustomerClock(record, at.right)
+  if (behind !== undefined) return E.left(behind)
+  return commit(
+    workspace,
+    record,
+    decide({ type: 'REENROLL', customerId, now: at.right, ...start.right }, record, workspace.context),
+  )
+}

@@ -1,0 +1,67 @@
+/**
+ * The state of one target's enrolments: what every operation takes and returns.
+ *
+ * @since 0.1.0
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import type { Target } from '../model/target.js'
+import type { Customer, Instant } from '../rules/customer.js'
+import { emptyCustomerMap, type CustomerMap } from './customerMap.js'
+
+// model
+
+/**
+ * Every customer's enrolment in one target, and the clock `advance` has been given. Immutable:
+ * operations return a new state that shares every record they did not touch. Opaque beyond its
+ * target and watermark: read it with `enrolmentOf`, `customers`, `customerCount`, `nextDueAt`.
+ */
+export interface EnrolmentState {
+  readonly target: Target
+  /** The latest `now` given to `advance` (rule time.watermark). */
+  readonly watermark: O.Option<Date>
+}
+
+/** What the runtime keeps behind the public face of a state. */
+export interface State extends EnrolmentState {
+  readonly customers: CustomerMap<Customer>
+  /** `watermark` in milliseconds, or -Infinity before the first `advance`. */
+  readonly watermarkAt: Instant
+  /**
+   * No customer has anything to settle before this instant (a lower bound): an `advance` before it
+   * touches nobody (rule advance.idle).
+   */
+  readonly settlesFrom: Instant
+}
+
+// constructors
+
+/**
+ * The state of a target nobody is enrolled in yet.
+ *
+ * @example
+ * import { defineMilestone, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 1, targetId: 1, metric: 'COUNT', goal: 1, allocation: 'IMMEDIATE',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01'), end: new Date('2026-02-01') }],
+ * })
+ * if (E.isRight(target)) initialState(target.right)
+ */
+export const initialState = (target: Target): EnrolmentState => stateOf(target, emptyCustomerMap(), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)
+
+/** A state from its parts. */
+export const stateOf = (
+  target: Target,
+  customers: CustomerMap<Customer>,
+  watermarkAt: Instant,
+  settlesFrom: Instant,
+): State => ({
+  target,
+  watermark: watermarkAt === Number.NEGATIVE_INFINITY ? O.none : O.some(new Date(watermarkAt)),
+  customers,
+  watermarkAt,
+  settlesFrom,
+})
+
+/** The runtime's view of a state the library made. */
+export const internals = (state: EnrolmentState): State => state as State

@@ -1,0 +1,46 @@
+/**
+ * Unenrolment of a customer from a target: the seed's rules (rules unenroll.*).
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { decide } from '../rules/decide.js'
+import { checkCustomerClock, checkNow, customerIdProblem } from './input.js'
+import type { EnrolmentState } from './state.js'
+import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
+
+// operations
+
+/**
+ * Unenrols `customerId` from the cycle k holding `now` (else the next to start) and every later
+ * cycle. Everything due before `now` is settled first, so rewards of cycles that ended are issued
+ * by this call if nobody called `advance`. `IMMEDIATE` rewards already issued stay issued; a
+ * `PERIOD_END` reward of cycle k is forfeited at k's close unless the customer is re-enrolled into k
+ * by its end; progress of k and the streak are kept, frozen, for a re-enrolment.
+ * Errors: 310011, 300004, 310126 (not enrolled), 310019 (the customer's last cycle has ended).
+ *
+ * @example
+ * import { unenroll, type EnrolmentState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * declare const state: EnrolmentState
+ * const result = unenroll(state, 423789336, new Date('2026-03-15T12:00:00Z'))
+ * if (E.isLeft(result)) console.log(result.left.code) // e.g. 310126
+ */
+export const unenroll = (state: EnrolmentState, customerId: number, now: Date): Result =>
+  once(state, (workspace) => unenrollIn(workspace, customerId, now))
+
+/** `unenroll` in a workspace. */
+export const unenrollIn = (workspace: Workspace, customerId: number, now: Date): Effect => {
+  const badId = customerIdProblem(customerId)
+  if (badId !== undefined) return E.left(badId)
+  const at = checkNow(workspace.watermarkAt, now)
+  if (E.isLeft(at)) return at
+  const record = recordOf(workspace, customerId)
+  const behind = checkCustomerClock(record, at.right)
+  if (behind !== undefined) return E.left(behind)
+  return commit(
+    workspace,
+    record,
+    decide({ type: 'UNENROLL', customerId, now: at.right }, record, workspace.context),
+  )
+}
