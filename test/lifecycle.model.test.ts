@@ -3,6 +3,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { initialState, type Target } from '../src/index.js'
+import { recentCount } from '../src/runtime/customerMap.js'
+import { internals } from '../src/runtime/state.js'
 import { milestones, streaks } from '../src/testing/index.js'
 import { commandsFor, type Real } from './model/commands.js'
 import { ReferenceModel } from './model/reference.js'
@@ -31,8 +33,8 @@ const lifecycle = (
         const real: Real = { state: initialState(target), steps: 0, seen }
         fc.modelRun(() => ({ model: new ReferenceModel(target), real }), commands)
         steps += real.steps
-        const { size, recent } = real.state.enrolments
-        if (size > recent.length) reachedTrie++
+        const customers = internals(real.state).customers
+        if (customers.size > recentCount(customers)) reachedTrie++
       },
     ),
     { numRuns: runs },

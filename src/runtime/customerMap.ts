@@ -478,3 +478,7 @@ export const customersInIdOrder = <V extends Keyed>(map: CustomerMap<V>): Readon
   forEachCustomer(map, (record) => records.push(record))
   return records.sort((a, b) => a.customerId - b.customerId)
 }
+
+/** How many of the map's records are its recent ones, outside the trie (for the map's own tests). */
+export const recentCount = <V extends Keyed>(map: CustomerMap<V>): number =>
+  trieOf(map).recent.length

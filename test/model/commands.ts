@@ -25,7 +25,7 @@ export type When =
   | { readonly kind: 'earlier'; readonly ms: number }
 
 const clockOf = (model: ReferenceModel): number =>
-  model.watermark ?? (model.target.cycles[0]?.start.getTime() ?? 0) - 2 * HOUR
+  model.clock ?? (model.target.cycles[0]?.start.getTime() ?? 0) - 2 * HOUR
 
 const resolve = (model: ReferenceModel, when: When): Date => {
   const clock = clockOf(model)

@@ -34,6 +34,8 @@ const isId = (id: number) => Number.isSafeInteger(id) && id > 0
 
 export class ReferenceModel {
   watermark: number | null = null
+  /** The latest `now` of an accepted operation: where the story's clock stands (not a rule). */
+  clock: number | null = null
   readonly customers = new Map<number, Customer>()
   private readonly starts: ReadonlyArray<number>
   private readonly ends: ReadonlyArray<number>
@@ -246,7 +248,7 @@ export class ReferenceModel {
       countedCycles: new Set(),
     }
     this.customers.set(id, fresh)
-    this.watermark = now
+    this.clock = Math.max(this.clock ?? now, now)
     const out: Array<EnrolmentEvent> = [{ type: 'ENROLLED', ...this.base(id, now), cycle: start }]
     const warnings: Array<string> = []
     if (options.initialBalance !== undefined) {
@@ -274,7 +276,7 @@ export class ReferenceModel {
     c.fromCycle = k
     c.since = now
     c.settledAt = now
-    this.watermark = now
+    this.clock = Math.max(this.clock ?? now, now)
     out.push({ type: 'UNENROLLED', ...this.base(id, now), cycle: k })
     return { events: this.sorted(out), warnings: [] }
   }
@@ -311,7 +313,7 @@ export class ReferenceModel {
     c.startCycle = start
     c.since = now
     c.settledAt = now
-    this.watermark = now
+    this.clock = Math.max(this.clock ?? now, now)
     out.push({ type: 'REENROLLED', ...this.base(id, now), cycle: start })
     if (options.resetStreakStatus === true) {
       if (target.kind === 'STREAK') {
@@ -361,6 +363,7 @@ export class ReferenceModel {
     const clock = this.clockError(now)
     if (clock !== null) return { error: clock }
     this.watermark = now
+    this.clock = Math.max(this.clock ?? now, now)
     const out: Array<EnrolmentEvent> = []
     for (const id of [...this.customers.keys()].sort((a, b) => a - b))
       this.settle(id, this.customers.get(id) as Customer, now, out)
