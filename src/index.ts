@@ -78,6 +78,7 @@ export {
   type ApiRequest,
   type ApiResponse,
 } from './boundary/handleRequest.js'
+export type { HandleRequestOptions } from './boundary/handleRequest.js'
 export type { Envelope, EnvelopeMessage } from './boundary/envelope.js'
 export {
   decodeState,

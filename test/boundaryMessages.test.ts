@@ -41,15 +41,15 @@ describe('boundary messages', () => {
       '[{"customerId": 1, "resetStreakStatus": "no"}]',
       'body[0].resetStreakStatus must be a boolean, got "no"',
     ],
-    [`[${' '.repeat(70_000)}]`, 'body is larger than 65536 characters'],
+    [`[${' '.repeat(70_000)}]`, 'body is larger than 65536 bytes'],
   ])('a body %s says: %s', (body, expected) => {
     expect(message(body)).toBe(expected)
   })
 
   it('routes and ids say what was not found', () => {
-    expect(message('[]', '/nowhere')).toBe('no route for /nowhere')
+    expect(message('[]', '/nowhere')).toBe('no route for "/nowhere"')
     expect(message('[]', '/targetGroups/101/targets/1/enroll', 'DELETE')).toBe(
-      'DELETE is not allowed: use POST',
+      'method "DELETE" is not allowed: use POST',
     )
     expect(message('[]', '/targetGroups/55/targets/1/enroll')).toBe('target group "55" not found')
     expect(message('[]', '/targetGroups/101/targets/9/enroll')).toBe(
@@ -57,23 +57,23 @@ describe('boundary messages', () => {
     )
   })
 
-  it('a route must match the whole path, and long path parts are cut short in messages', () => {
+  it('boundary.echo: a route must match the whole path, and long path parts are cut short in messages', () => {
     const long = 'x'.repeat(300)
     expect(message('[]', '/api/targetGroups/101/targets/1/enroll')).toBe(
-      'no route for /api/targetGroups/101/targets/1/enroll',
+      'no route for "/api/targetGroups/101/targets/1/enroll"',
     )
     expect(message('[]', '/targetGroups/101/targets/1/enrollment')).toBe(
-      'no route for /targetGroups/101/targets/1/enrollment',
+      'no route for "/targetGroups/101/targets/1/enrollment"',
     )
-    expect(message('[]', `/${long}`)).toBe(`no route for /${'x'.repeat(199)}`)
+    expect(message('[]', `/${long}`)).toBe(`no route for "/${'x'.repeat(39)}…"`)
     expect(message('[]', '/targetGroups/101/targets/12/enroll')).toBe(
       'target "12" not found in target group 101',
     )
     expect(message('[]', `/targetGroups/${long}/targets/1/enroll`)).toBe(
-      `target group "${'x'.repeat(40)}" not found`,
+      `target group "${'x'.repeat(40)}…" not found`,
     )
     expect(message('[]', `/targetGroups/101/targets/${long}/enroll`)).toBe(
-      `target "${'x'.repeat(40)}" not found in target group 101`,
+      `target "${'x'.repeat(40)}…" not found in target group 101`,
     )
   })
 

@@ -154,7 +154,7 @@ describe('handleRequest', () => {
     expect(un.body.warnings?.[0]?.message).toContain('periodName')
   })
 
-  it('404 for an unknown target group (310017), target (310018), period (310019) or route', () => {
+  it('404 for an unknown target group (310017), target (310018) or period (310019)', () => {
     expect(
       call(base(), post('enroll', '[{"customerId": 1}]', '/targetGroups/9/targets/1/enroll')),
     ).toMatchObject({ status: 404, body: { errors: [{ code: 310017 }] } })
@@ -169,17 +169,31 @@ describe('handleRequest', () => {
       status: 404,
       body: { errors: [{ code: 310019 }] },
     })
-    expect(call(base(), post('enroll', '[]', '/targetGroups/101/targets/1/delete'))).toMatchObject({
-      status: 404,
-      body: { errors: [{ code: 404 }] },
-    })
-    expect(call(base(), { method: 'POST', path: undefined, body: '[]' } as never).status).toBe(404)
   })
 
-  it('405 for a method other than POST', () => {
-    expect(
-      call(base(), { method: 'GET', path: '/targetGroups/101/targets/1/enroll', body: '' }),
-    ).toMatchObject({ status: 405, body: { errors: [{ code: 405 }] } })
+  it('boundary.codes: an unknown route answers 404 with error code 300004, never the status as a code', () => {
+    expect(call(base(), post('enroll', '[]', '/targetGroups/101/targets/1/delete')).body).toEqual({
+      data: null,
+      errors: [{ code: 300004, message: 'no route for "/targetGroups/101/targets/1/delete"' }],
+      warnings: null,
+    })
+    expect(call(base(), post('enroll', '[]', '/targetGroups/101/targets/1/delete')).status).toBe(
+      404,
+    )
+    expect(call(base(), { method: 'POST', path: undefined, body: '[]' } as never)).toMatchObject({
+      status: 404,
+      body: { errors: [{ code: 300004, message: 'path must be a string, got undefined' }] },
+    })
+  })
+
+  it('boundary.codes: a method other than POST answers 405 with error code 300004', () => {
+    const r = call(base(), { method: 'GET', path: '/targetGroups/101/targets/1/enroll', body: '' })
+    expect(r.status).toBe(405)
+    expect(r.body).toEqual({
+      data: null,
+      errors: [{ code: 300004, message: 'method "GET" is not allowed: use POST' }],
+      warnings: null,
+    })
   })
 
   it('409 for 310119 (already enrolled) and 310126 (not enrolled)', () => {
@@ -204,10 +218,26 @@ describe('handleRequest', () => {
     ).toBe(200)
   })
 
-  it('never throws, whatever the request', () => {
-    for (const request of [null, undefined, 5, 'x', {}, { method: 'POST' }, { path: 7 }] as never[])
-      expect(() => handleRequest(base(), request, now())).not.toThrow()
-  })
+  it.each([
+    [null, 400, 'request must be an object { method, path, body }, got null'],
+    [undefined, 400, 'request must be an object { method, path, body }, got undefined'],
+    [5, 400, 'request must be an object { method, path, body }, got 5'],
+    ['x', 400, 'request must be an object { method, path, body }, got "x"'],
+    [{}, 404, 'path must be a string, got undefined'],
+    [{ method: 'POST' }, 404, 'path must be a string, got undefined'],
+    [{ path: 7 }, 404, 'path must be a string, got 7'],
+  ])(
+    'boundary.never-throws: the request %o answers %s with code 300004',
+    (request, status, message) => {
+      const state = base()
+      expect(call(state, request as never)).toEqual({
+        status,
+        body: { data: null, errors: [{ code: 300004, message }], warnings: null },
+        state,
+        events: [],
+      })
+    },
+  )
 
   it('customerOfRequest reads the customer as handleRequest does, or none where it refuses first', () => {
     const path = (endpoint: string) => `/targetGroups/101/targets/1/${endpoint}`
@@ -219,6 +249,10 @@ describe('handleRequest', () => {
     expect(of('enroll', '[{"customerId": "007"}]')).toEqual(O.none)
     expect(of('enroll', '[{"customerId": 5}]', '/targetGroups/101/targets/1/enrol')).toEqual(O.none)
     expect(customerOfRequest(null as never)).toEqual(O.none)
+    // rule boundary.routes: a method handleRequest refuses (405) names no customer either.
+    expect(
+      customerOfRequest({ method: 'GET', path: path('enroll'), body: '[{"customerId": 5}]' }),
+    ).toEqual(O.none)
     const r = call(base(), post('enroll', '[{"customerId": "42"}]'))
     expect(O.some(r.body.data)).toEqual(of('enroll', '[{"customerId": "42"}]'))
   })

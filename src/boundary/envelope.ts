@@ -1,8 +1,9 @@
 /**
- * The response envelope of the platform's API (SPEC §7): `{ data, errors, warnings }`.
+ * The response envelope of the platform's API: `{ data, errors, warnings }`.
  *
  * @since 0.1.0
  */
+import { clip } from '../internal/describe.js'
 import type { EnrolmentError, Warning } from '../model/error.js'
 
 // model
@@ -13,7 +14,7 @@ export interface EnvelopeMessage {
   readonly message: string
 }
 
-/** `data` is the customer id on success; `errors` is set (and `data` null) on failure. */
+/** `data` is the customer id on success; `errors` is set (and `data` null) on failure. Each message is at most 300 characters. */
 export interface Envelope {
   readonly data: number | null
   readonly errors: ReadonlyArray<EnvelopeMessage> | null
@@ -22,11 +23,18 @@ export interface Envelope {
 
 // constructors
 
+// rule boundary.echo: whoever built a message (the engine included), the envelope carries at most
+// 300 characters of it.
+const messagesOf = (warnings: ReadonlyArray<Warning>): ReadonlyArray<EnvelopeMessage> | null =>
+  warnings.length === 0
+    ? null
+    : warnings.map(({ code, message }) => ({ code, message: clip(message) }))
+
 /** The envelope of a success. */
 export const succeeded = (customerId: number, warnings: ReadonlyArray<Warning>): Envelope => ({
   data: customerId,
   errors: null,
-  warnings: warnings.length === 0 ? null : warnings.map(({ code, message }) => ({ code, message })),
+  warnings: messagesOf(warnings),
 })
 
 /** The envelope of a refusal. */
@@ -35,6 +43,6 @@ export const failed = (
   warnings: ReadonlyArray<Warning>,
 ): Envelope => ({
   data: null,
-  errors: [{ code: error.code, message: error.message }],
-  warnings: warnings.length === 0 ? null : warnings.map(({ code, message }) => ({ code, message })),
+  errors: [{ code: error.code, message: clip(error.message) }],
+  warnings: messagesOf(warnings),
 })

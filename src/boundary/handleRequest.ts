@@ -1,25 +1,32 @@
 /**
- * The REST contract of the platform (SPEC §7) as a pure adapter: route, decode, call the engine,
- * answer with the envelope. No I/O: the host does HTTP and storage.
+ * The REST contract of the platform as a pure adapter: route, decode, call the engine, answer with
+ * the envelope. No I/O: the host does HTTP and storage.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { ErrorCode, type EnrolmentError, type Warning } from '../model/error.js'
+import { describe, quote } from '../internal/describe.js'
+import { instantOf, isPositiveSafeInteger } from '../internal/guards.js'
+import { ErrorCode, enrolmentError, type EnrolmentError, type Warning } from '../model/error.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import { enroll } from '../runtime/enroll.js'
 import { enrolmentOf } from '../runtime/enrolmentOf.js'
+import { recordActivity } from '../runtime/recordActivity.js'
 import { reenroll } from '../runtime/reenroll.js'
 import type { EnrolmentState } from '../runtime/state.js'
 import { unenroll } from '../runtime/unenroll.js'
 import type { Result } from '../runtime/workspace.js'
-import { decodeBody, type Endpoint } from './decodeBody.js'
+import { DEFAULT_MAX_BODY_BYTES, decodeBody, type Endpoint, type RequestOf } from './decodeBody.js'
 import { failed, succeeded, type Envelope } from './envelope.js'
+import { readProperty } from './untrusted.js'
 
 // model
 
-/** An HTTP request as a serverless function receives it; `body` is JSON text or already parsed. */
+/**
+ * An HTTP request as a serverless function receives it. `body` is JSON text, UTF-8 JSON bytes (a
+ * `Uint8Array`, Node's `Buffer` included) or an already-parsed value.
+ */
 export interface ApiRequest {
   readonly method: string
   readonly path: string
@@ -35,6 +42,30 @@ export interface ApiResponse {
   readonly events: ReadonlyArray<EnrolmentEvent>
 }
 
+/**
+ * How the host serves the routes. Checked like any input: a bad option is refused with 300004
+ * naming it (`options.basePath`, `options.maxBodyBytes`).
+ *
+ * @example
+ * import type { HandleRequestOptions } from 'loyalty-streaks'
+ * const options: HandleRequestOptions = { basePath: '/prod', maxBodyBytes: 16 * 1024 }
+ *
+ * @since 0.2.0
+ */
+export interface HandleRequestOptions {
+  /**
+   * A prefix every path carries before `/targetGroups/…`, such as an API Gateway stage (`'/prod'`):
+   * `''` or `/` and segments, a trailing `/` ignored. By default none: only the bare paths match.
+   */
+  readonly basePath?: string | undefined
+  /**
+   * The largest body read, in bytes of UTF-8 (JSON text is measured in the bytes it encodes to);
+   * a larger one is refused before it is parsed. A positive safe integer; 65,536 by default.
+   * An already-parsed body is not measured.
+   */
+  readonly maxBodyBytes?: number | undefined
+}
+
 /** The HTTP status of each refusal (README, "Use it in a service"). */
 export const STATUS_OF_CODE: Readonly<Record<EnrolmentError['code'], number>> = {
   [ErrorCode.INVALID_INPUT]: 400,
@@ -46,16 +77,134 @@ export const STATUS_OF_CODE: Readonly<Record<EnrolmentError['code'], number>> = 
   [ErrorCode.NOT_ENROLLED]: 409,
 }
 
+/** A request refused before the engine: its status and error. */
+interface Refusal {
+  readonly status: number
+  readonly error: EnrolmentError
+}
+
+/** A request that reached one of the routes by POST. */
+interface Route {
+  readonly request: object
+  readonly endpoint: Endpoint
+  readonly targetGroupText: string
+  readonly targetText: string
+  readonly maxBodyBytes: number
+}
+
 // operations
 
-const ROUTE = /^\/targetGroups\/([^/?#]+)\/targets\/([^/?#]+)\/(enroll|unEnroll)\/?(?:[?#].*)?$/
+const ROUTE =
+  /^\/targetGroups\/([^/?#]+)\/targets\/([^/?#]+)\/(enroll|unEnroll|activity)\/?(?:[?#][\s\S]*)?$/
+
+const BASE_PATH = /^(?:\/[^/?#\s]+)*\/?$/
+
+const invalid = (message: string, field: string): EnrolmentError =>
+  enrolmentError(ErrorCode.INVALID_INPUT, message, field)
+
+const refusal = (status: number, message: string, field: string): E.Either<Refusal, never> =>
+  E.left({ status, error: invalid(message, field) })
 
 const refuse = (
   state: EnrolmentState,
   status: number,
-  error: { readonly code: number; readonly message: string },
+  error: EnrolmentError,
   warnings: ReadonlyArray<Warning> = [],
 ): ApiResponse => ({ status, body: failed(error, warnings), state, events: [] })
+
+/** The options, checked: `basePath` without its trailing `/`, and the body limit. */
+const optionsOf = (
+  options: unknown,
+): E.Either<Refusal, { readonly basePath: string; readonly maxBodyBytes: number }> => {
+  if (options === undefined) return E.right({ basePath: '', maxBodyBytes: DEFAULT_MAX_BODY_BYTES })
+  if (typeof options !== 'object' || options === null)
+    return refusal(400, `options must be an object, got ${describe(options)}`, 'options')
+  // Options may be a class instance: inherited getters are read too, each once.
+  const basePath = readProperty(options, 'basePath')
+  if (O.isNone(basePath))
+    return refusal(400, 'options.basePath could not be read', 'options.basePath')
+  const path = basePath.value
+  if (path !== undefined && (typeof path !== 'string' || !BASE_PATH.test(path)))
+    return refusal(
+      400,
+      `options.basePath must be "" or a path such as "/prod", got ${describe(path)}`,
+      'options.basePath',
+    )
+  const maxBodyBytes = readProperty(options, 'maxBodyBytes')
+  if (O.isNone(maxBodyBytes))
+    return refusal(400, 'options.maxBodyBytes could not be read', 'options.maxBodyBytes')
+  const max = maxBodyBytes.value
+  if (max !== undefined && !isPositiveSafeInteger(max))
+    return refusal(
+      400,
+      `options.maxBodyBytes must be a positive safe integer, got ${describe(max)}`,
+      'options.maxBodyBytes',
+    )
+  return E.right({
+    basePath: path === undefined ? '' : path.replace(/\/$/, ''),
+    maxBodyBytes: max ?? DEFAULT_MAX_BODY_BYTES,
+  })
+}
+
+/**
+ * The route a request takes, read as both `handleRequest` and `customerOfRequest` read it: options,
+ * then the path (404), then the method (405). Each field of the request is read once.
+ */
+const routeOf = (request: unknown, options: unknown): E.Either<Refusal, Route> => {
+  const checked = optionsOf(options)
+  if (E.isLeft(checked)) return checked
+  const { basePath, maxBodyBytes } = checked.right
+  if (typeof request !== 'object' || request === null)
+    return refusal(
+      400,
+      `request must be an object { method, path, body }, got ${describe(request)}`,
+      'request',
+    )
+  const read = readProperty(request, 'path')
+  if (O.isNone(read)) return refusal(400, 'request.path could not be read', 'request.path')
+  const path = read.value
+  // rule boundary.codes: no route is 404 with 300004; an HTTP status is never an error code.
+  if (typeof path !== 'string')
+    return refusal(404, `path must be a string, got ${describe(path)}`, 'path')
+  // rule boundary.base-path: the prefix is matched exactly, then the route as without it.
+  const match = path.startsWith(basePath) ? ROUTE.exec(path.slice(basePath.length)) : null
+  if (match === null) return refusal(404, `no route for ${quote(path)}`, 'path')
+  const readMethod = readProperty(request, 'method')
+  if (O.isNone(readMethod))
+    return refusal(400, 'request.method could not be read', 'request.method')
+  const method = readMethod.value
+  if (typeof method !== 'string')
+    return refusal(405, `method must be a string such as "POST", got ${describe(method)}`, 'method')
+  // The length first: a long method is never upper-cased whole.
+  if (method.length !== 4 || method.toUpperCase() !== 'POST')
+    return refusal(405, `method ${quote(method)} is not allowed: use POST`, 'method')
+  const [, targetGroupText = '', targetText = '', endpoint = ''] = match
+  return E.right({
+    request,
+    endpoint: endpoint as Endpoint,
+    targetGroupText,
+    targetText,
+    maxBodyBytes,
+  })
+}
+
+/** The body of a routed request, read once and decoded for `endpoint`. */
+const bodyOf = <K extends Endpoint>(route: Route, endpoint: K): E.Either<Refusal, RequestOf[K]> => {
+  const body = readProperty(route.request, 'body')
+  if (O.isNone(body)) return refusal(400, 'request.body could not be read', 'request.body')
+  const decoded = decodeBody(endpoint, body.value, route.maxBodyBytes)
+  return E.isLeft(decoded)
+    ? E.left({ status: STATUS_OF_CODE[decoded.left.code], error: decoded.left })
+    : decoded
+}
+
+/** A copy of `now`, read through the intrinsic `Date` method: a look-alike or a Proxy is refused. */
+const nowOf = (now: unknown): E.Either<Refusal, Date> => {
+  const time = instantOf(now)
+  return Number.isNaN(time)
+    ? refusal(400, `now must be a valid Date, got ${describe(now)}`, 'now')
+    : E.right(new Date(time))
+}
 
 /** A path id: digits naming a positive safe integer. */
 const idOf = (text: string): number | undefined =>
@@ -76,72 +225,18 @@ const answer = (
         events: result.right.events,
       }
 
-/**
- * The customer a request is about, read exactly as `handleRequest` reads it (route, then body), or
- * none when `handleRequest` would refuse the request before looking at any customer. A host that
- * stores one row per customer loads that row, builds the state from it, then calls `handleRequest`.
- *
- * @example
- * import { customerOfRequest } from 'loyalty-streaks'
- * customerOfRequest({ method: 'POST', path: '/targetGroups/7/targets/1/enroll', body: '[{"customerId": "42"}]' })
- * // some(42)
- */
-export const customerOfRequest = (request: ApiRequest): O.Option<number> => {
-  const path: unknown = (request as Partial<ApiRequest> | null)?.path
-  const match = typeof path === 'string' ? ROUTE.exec(path) : null
-  if (match === null) return O.none
-  const decoded = decodeBody(match[3] as Endpoint, request.body)
-  return E.isLeft(decoded) ? O.none : O.some(decoded.right.customerId)
+const resetStreakStatusIgnored: Warning = {
+  code: 'RESET_STREAK_STATUS_IGNORED',
+  message: 'resetStreakStatus applies to re-enrolments only; ignored for a first enrolment',
 }
 
-/**
- * Serves `POST /targetGroups/{targetGroupId}/targets/{targetId}/enroll` (enrols, or re-enrols an
- * unenrolled customer with its `periodName`, `initialBalance` and `resetStreakStatus`) and
- * `POST …/unEnroll`, on the state of that target. Never throws; a refused request returns the
- * state it was given and no events. Statuses: 200, 400 (300004, 310011), 404 (310017, 310018,
- * 310019, unknown route), 405 (not POST), 409 (310119, 310126).
- *
- * @example
- * import { handleRequest, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
- * const response = handleRequest(
- *   state,
- *   { method: 'POST', path: '/targetGroups/7/targets/1/unEnroll', body: '[{"customerId": 423789336}]' },
- *   new Date('2026-03-15T12:00:00Z'),
- * )
- * // response.body: { data: 423789336, errors: null, warnings: null }
- */
-export const handleRequest = (
-  state: EnrolmentState,
-  request: ApiRequest,
-  now: Date,
-): ApiResponse => {
-  const method: unknown = (request as Partial<ApiRequest> | null)?.method
-  const path: unknown = (request as Partial<ApiRequest> | null)?.path
-  const match = typeof path === 'string' ? ROUTE.exec(path) : null
-  if (match === null)
-    return refuse(state, 404, { code: 404, message: `no route for ${String(path).slice(0, 200)}` })
-  if (typeof method !== 'string' || method.toUpperCase() !== 'POST')
-    return refuse(state, 405, { code: 405, message: `${String(method)} is not allowed: use POST` })
-  const [, groupText = '', targetText = '', endpointText] = match
-  const targetGroupId = idOf(groupText)
-  if (targetGroupId !== state.target.targetGroupId)
-    return refuse(state, 404, {
-      code: ErrorCode.TARGET_GROUP_NOT_FOUND,
-      message: `target group ${JSON.stringify(groupText.slice(0, 40))} not found`,
-    })
-  const targetId = idOf(targetText)
-  if (targetId !== state.target.targetId)
-    return refuse(state, 404, {
-      code: ErrorCode.TARGET_NOT_FOUND,
-      message: `target ${JSON.stringify(targetText.slice(0, 40))} not found in target group ${targetGroupId}`,
-    })
-  const endpoint = endpointText as Endpoint
-  const decoded = decodeBody(endpoint, request.body)
-  if (E.isLeft(decoded)) return refuse(state, STATUS_OF_CODE[decoded.left.code], decoded.left)
+/** Enrols, or re-enrols an unenrolled customer with `resetStreakStatus`. */
+const serveEnroll = (state: EnrolmentState, route: Route, now: unknown): ApiResponse => {
+  const decoded = bodyOf(route, 'enroll')
+  if (E.isLeft(decoded)) return refuse(state, decoded.left.status, decoded.left.error)
+  const instant = nowOf(now)
+  if (E.isLeft(instant)) return refuse(state, instant.left.status, instant.left.error)
   const { customerId, periodName, initialBalance, resetStreakStatus, warnings } = decoded.right
-  if (endpoint === 'unEnroll')
-    return answer(state, customerId, unenroll(state, customerId, now), warnings)
   const options = {
     ...(periodName === undefined ? {} : { period: periodName }),
     ...(initialBalance === undefined ? {} : { initialBalance }),
@@ -154,22 +249,140 @@ export const handleRequest = (
     ? answer(
         state,
         customerId,
-        reenroll(state, customerId, now, {
+        reenroll(state, customerId, instant.right, {
           ...options,
           ...(resetStreakStatus === undefined ? {} : { resetStreakStatus }),
         }),
         warnings,
       )
-    : answer(state, customerId, enroll(state, customerId, now, options), [
+    : answer(state, customerId, enroll(state, customerId, instant.right, options), [
         ...warnings,
-        ...(resetStreakStatus === true
-          ? [
-              {
-                code: 'RESET_STREAK_STATUS_IGNORED' as const,
-                message:
-                  'resetStreakStatus applies to re-enrolments only; ignored for a first enrolment',
-              },
-            ]
-          : []),
+        ...(resetStreakStatus === true ? [resetStreakStatusIgnored] : []),
       ])
+}
+
+const serveUnenroll = (state: EnrolmentState, route: Route, now: unknown): ApiResponse => {
+  const decoded = bodyOf(route, 'unEnroll')
+  if (E.isLeft(decoded)) return refuse(state, decoded.left.status, decoded.left.error)
+  const instant = nowOf(now)
+  if (E.isLeft(instant)) return refuse(state, instant.left.status, instant.left.error)
+  const { customerId, warnings } = decoded.right
+  return answer(state, customerId, unenroll(state, customerId, instant.right), warnings)
+}
+
+/** Records one activity, at `at` or else at `now`; one that does not count is a success with its warning. */
+const serveActivity = (state: EnrolmentState, route: Route, now: unknown): ApiResponse => {
+  const decoded = bodyOf(route, 'activity')
+  if (E.isLeft(decoded)) return refuse(state, decoded.left.status, decoded.left.error)
+  const instant = nowOf(now)
+  if (E.isLeft(instant)) return refuse(state, instant.left.status, instant.left.error)
+  const { customerId, at, value, warnings } = decoded.right
+  const activity = { at: at ?? instant.right, ...(value === undefined ? {} : { value }) }
+  return answer(state, customerId, recordActivity(state, customerId, activity), warnings)
+}
+
+const serve = (
+  state: EnrolmentState,
+  request: unknown,
+  now: unknown,
+  options: unknown,
+): ApiResponse => {
+  const route = routeOf(request, options)
+  if (E.isLeft(route)) return refuse(state, route.left.status, route.left.error)
+  const { targetGroupText, targetText, endpoint } = route.right
+  const targetGroupId = idOf(targetGroupText)
+  if (targetGroupId !== state.target.targetGroupId)
+    return refuse(
+      state,
+      404,
+      enrolmentError(
+        ErrorCode.TARGET_GROUP_NOT_FOUND,
+        `target group ${quote(targetGroupText)} not found`,
+        'targetGroupId',
+      ),
+    )
+  if (idOf(targetText) !== state.target.targetId)
+    return refuse(
+      state,
+      404,
+      enrolmentError(
+        ErrorCode.TARGET_NOT_FOUND,
+        `target ${quote(targetText)} not found in target group ${targetGroupId}`,
+        'targetId',
+      ),
+    )
+  switch (endpoint) {
+    case 'enroll':
+      return serveEnroll(state, route.right, now)
+    case 'unEnroll':
+      return serveUnenroll(state, route.right, now)
+    case 'activity':
+      return serveActivity(state, route.right, now)
+  }
+}
+
+/**
+ * The customer a request is about, read exactly as `handleRequest` reads it (options, route,
+ * method, then body), or none when `handleRequest` would refuse the request before looking at any
+ * customer. A host that stores one row per customer loads that row, builds the state from it, then
+ * calls `handleRequest` with the same options. Never throws.
+ *
+ * @example
+ * import { customerOfRequest } from 'loyalty-streaks'
+ * customerOfRequest({ method: 'POST', path: '/targetGroups/7/targets/1/enroll', body: '[{"customerId": "42"}]' })
+ * // some(42)
+ * customerOfRequest(
+ *   { method: 'POST', path: '/prod/targetGroups/7/targets/1/activity', body: '[{"customerId": 42}]' },
+ *   { basePath: '/prod' },
+ * )
+ * // some(42)
+ */
+export const customerOfRequest = (
+  request: ApiRequest,
+  options?: HandleRequestOptions,
+): O.Option<number> => {
+  try {
+    const route = routeOf(request, options)
+    if (E.isLeft(route)) return O.none
+    const decoded = bodyOf(route.right, route.right.endpoint)
+    return E.isLeft(decoded) ? O.none : O.some(decoded.right.customerId)
+  } catch {
+    // rule boundary.never-throws: the last line of defence; every case known is answered above.
+    return O.none
+  }
+}
+
+/**
+ * Serves, on the state of one target, `POST /targetGroups/{targetGroupId}/targets/{targetId}/enroll`
+ * (enrols, or re-enrols an unenrolled customer with its `periodName`, `initialBalance` and
+ * `resetStreakStatus`), `POST …/unEnroll` and `POST …/activity` (records one activity, `at` an
+ * ISO-8601 instant with a time zone, `now` by default; one that does not count is a success with
+ * its warning). Never throws, whatever it is given: a refused request returns the very state it was
+ * given and no events, and no message quotes more than 40 characters of what the caller sent.
+ * Statuses: 200, 400 (300004, 310011), 404 (310017, 310018, 310019; an unknown route, 300004),
+ * 405 (not POST, 300004), 409 (310119, 310126).
+ *
+ * @example
+ * import { handleRequest, type EnrolmentState } from 'loyalty-streaks'
+ * declare const state: EnrolmentState
+ * const response = handleRequest(
+ *   state,
+ *   { method: 'POST', path: '/prod/targetGroups/7/targets/1/unEnroll', body: '[{"customerId": 423789336}]' },
+ *   new Date('2026-03-15T12:00:00Z'),
+ *   { basePath: '/prod' },
+ * )
+ * // response.body: { data: 423789336, errors: null, warnings: null }
+ */
+export const handleRequest = (
+  state: EnrolmentState,
+  request: ApiRequest,
+  now: Date,
+  options?: HandleRequestOptions,
+): ApiResponse => {
+  try {
+    return serve(state, request, now, options)
+  } catch {
+    // rule boundary.never-throws: the last line of defence; every case known is answered above.
+    return refuse(state, 400, invalid('the request could not be handled', 'request'))
+  }
 }

@@ -20,6 +20,16 @@ export const instantOf = (value: unknown): number => {
   }
 }
 
+/** A real `Date` (an Invalid Date included), not a look-alike nor a Proxy of one. */
+export const isDateObject = (value: unknown): value is Date => {
+  try {
+    Date.prototype.getTime.call(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** A `Date` that holds a real instant (not an Invalid Date, not a date-like object). */
 export const isValidDate = (value: unknown): value is Date => !Number.isNaN(instantOf(value))
 

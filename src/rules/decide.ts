@@ -2,6 +2,7 @@
 // warning, or the facts it decides (rules enroll.*, unenroll.*, reenroll.*, activity.*, advance.*).
 // Its input is already checked (rules input.*): here only the customer's record can refuse it.
 import { absurd } from '../internal/absurd.js'
+import { quote } from '../internal/describe.js'
 import {
   enrolmentError,
   ErrorCode,
@@ -180,9 +181,6 @@ const openAgnosticCycle = (context: Context, customer: Customer | undefined): nu
   return window.type === 'PERIOD_AGNOSTIC' && achieved >= window.maxCycles ? 0 : achieved + 1
 }
 
-/** A short quotation of a caller's string: messages never echo input at length. */
-const quote = (text: string): string =>
-  JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
 
 /**
  * rules enroll.5, reenroll.3: `value` becomes the progress of `cycle`. Reaching a sub-target or the

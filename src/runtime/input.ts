@@ -5,13 +5,13 @@ import * as E from 'fp-ts/lib/Either.js'
 import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
 import type { Target } from '../model/target.js'
 import type { Customer, Instant } from '../rules/customer.js'
+import { describe } from '../internal/describe.js'
 import {
   instantOf,
   isNonNegativeFinite,
   isPositiveSafeInteger,
   isRecord,
   ownField,
-  UNREADABLE,
 } from '../internal/guards.js'
 
 // model
@@ -28,26 +28,6 @@ export interface StartOptions {
 /** A 300004 error naming `field`. */
 export const invalid = (message: string, field: string): EnrolmentError =>
   enrolmentError(ErrorCode.INVALID_INPUT, message, field)
-
-/** A short, safe rendering of an untrusted value for an error message: never long, never a throw. */
-export const describe = (value: unknown): string => {
-  if (value === UNREADABLE) return 'a value that could not be read'
-  if (value instanceof Date) {
-    const t = instantOf(value)
-    return Number.isNaN(t) ? 'Invalid Date' : new Date(t).toISOString()
-  }
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return Object.is(value, -0) ? '-0' : String(value)
-  if (value === null || value === undefined) return String(value)
-  try {
-    if (Array.isArray(value)) return 'an array'
-  } catch {
-    return 'an object'
-  }
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
-}
 
 const iso = (t: Instant): string => new Date(t).toISOString()
 
