@@ -59,7 +59,11 @@ describe('advance', () => {
   })
 
   it('refuses an earlier now than the watermark with 300004 (nothing changes)', () => {
-    const { state } = play(periodEnd(), (s) => enroll(s, 1, inCycle(s, 2)))
+    const { state } = play(
+      periodEnd(),
+      (s) => enroll(s, 1, inCycle(s, 2)),
+      (s) => advance(s, inCycle(s, 2)),
+    )
     expect(left(advance(state, inCycle(periodEnd(), 1)))).toMatchObject({
       code: 300004,
       field: 'now',

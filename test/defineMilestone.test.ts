@@ -30,6 +30,11 @@ describe('defineMilestone', () => {
       metric: 'COUNT',
       goal: 5,
       allocation: 'PERIOD_END',
+      // The defaults of what the definition did not give (rules window.fixed, definition.*).
+      window: { type: 'FIXED' },
+      subTargets: [],
+      allowReturns: false,
+      graceDays: 0,
       cycles: [
         {
           index: 1,
@@ -63,7 +68,7 @@ describe('defineMilestone', () => {
   it.each([
     ['targetGroupId', { targetGroupId: 0 }],
     ['targetId', { targetId: '2' }],
-    ['metric', { metric: 'VISIT' }],
+    ['metric', { metric: 'VISITS' }],
     ['goal', { goal: 0 }],
     ['goal', { goal: 2.5 }],
     ['goal', { goal: Number.NaN }],

@@ -65,7 +65,7 @@ describe('a refused milestone names each field and what it must be', () => {
     [
       'a cycle that is not an object',
       { cycles: [jan, 7] },
-      [['cycles[1]', 'must be an object { refCode, start, end, goal? }']],
+      [['cycles[1]', 'must be an object { refCode, start, end, goal?, reward? }']],
     ],
     [
       'a cycle without a name',

@@ -54,7 +54,12 @@ describe('error messages', () => {
     ],
     [
       'a clock going back',
-      () => enroll(enrolled(), 8, inCycle(base(), 1, 1)),
+      () =>
+        enroll(
+          play(enrolled(), (s) => advance(s, inCycle(base(), 1, 5))).state,
+          8,
+          inCycle(base(), 1, 1),
+        ),
       ['now', 'earlier than the latest operation', inCycle(base(), 1, 1).toISOString()],
     ],
     ['options that are not an object', () => enroll(base(), 7, t0(), 5 as never), ['options', '5']],
@@ -209,7 +214,7 @@ describe('definition problems', () => {
       'targetGroupId: must be a positive safe integer',
       'targetId: must be a positive safe integer',
       'name: must be a string',
-      "metric: must be 'COUNT' or 'SUM'",
+      "metric: must be 'COUNT', 'SUM' or 'VISIT'",
       'goal: must be a finite number > 0',
       'cycles: must be an array of cycles',
       "allocation: must be 'IMMEDIATE' or 'PERIOD_END'",

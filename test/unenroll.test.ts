@@ -153,11 +153,12 @@ describe('unenroll', () => {
     expect(enrolment(state, 7).streak).toEqual(O.some({ epoch: 1, count: 3, achievedLevels: [2] }))
   })
 
-  it('8. emits UNENROLLED with cycle k, and moves the watermark', () => {
+  it('8. emits UNENROLLED with cycle k; it leaves the watermark (rule time.watermark)', () => {
     const { state } = play(immediate(), (s) => enroll(s, 7, inCycle(s, 1)))
     const t = right(unenroll(state, 7, inCycle(immediate(), 3, 1)))
     expect(t.events).toEqual([ev().unenrolled(3, inCycle(immediate(), 3, 1))])
-    expect(t.state.watermark).toEqual(O.some(inCycle(immediate(), 3, 1)))
+    expect(t.state.watermark).toEqual(O.none)
+    expect(enrolment(t.state, 7).settledAt).toEqual(inCycle(immediate(), 3, 1))
   })
 
   it('refuses an invalid customer id with 310011 and an Invalid Date with 300004', () => {

@@ -38,7 +38,14 @@ const checkLevels = (
   cycleCount: number,
   problems: Array<DefinitionProblem>,
 ): { readonly levels: ReadonlyArray<number>; readonly levelRewards: ReadonlyArray<LevelReward> } => {
-  const list = arrayField(raw, 'levels', 'positive integers', MAX_LEVELS, problems)
+  const list = arrayField(
+    raw,
+    'levels',
+    'positive integers',
+    MAX_LEVELS,
+    problems,
+    `must hold 1 to ${MAX_LEVELS} levels`,
+  )
   if (list === undefined) return { levels: [], levelRewards: [] }
   if (list.length === 0) problems.push({ path: 'levels', message: `must hold 1 to ${MAX_LEVELS} levels` })
   const levels: Array<number> = []

@@ -110,6 +110,7 @@ export const arrayField = (
   what: string,
   max: number,
   problems: Array<DefinitionProblem>,
+  tooMany = `must hold at most ${max} ${what}`,
 ): ReadonlyArray<unknown> | undefined => {
   if (!isArray(value)) {
     problems.push({ path, message: `must be an array of ${what}` })
@@ -122,7 +123,7 @@ export const arrayField = (
     length = Number.NaN
   }
   if (!(length <= max)) {
-    problems.push({ path, message: `must hold at most ${max} ${what}` })
+    problems.push({ path, message: tooMany })
     return undefined
   }
   const read = elementsOf(value)
@@ -364,7 +365,7 @@ export const checkCommon = (
     targetId: targetId as number,
     name: typeof name === 'string' ? name : '',
     metric: metric as Metric,
-    goal: (goal as number) + 0,
+    goal: typeof goal === 'number' ? goal + 0 : Number.NaN,
     window: window ?? { type: 'FIXED' },
     cycles,
     ...(typeof timeZone === 'string' ? { timeZone } : {}),

@@ -2,6 +2,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
   applyOperation,
+  customerCount,
+  encodeState,
   enrolmentOf,
   type EnrolmentState,
   type Operation,
@@ -10,9 +12,9 @@ import {
 /** What a state says: every customer's enrolment and the clocks (not how the map is laid out). */
 export const observe = (state: EnrolmentState) => ({
   watermark: state.watermark,
-  advancedTo: state.advancedTo,
-  size: state.enrolments.size,
+  size: customerCount(state),
   enrolments: [1, 2, 3, 4].map((id) => enrolmentOf(state, id)),
+  encoded: encodeState(state),
 })
 
 export interface Played {
