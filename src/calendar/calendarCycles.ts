@@ -1,115 +1,204 @@
 /**
- * Calendar cycles in an IANA time zone (SPEC §2), computed with date-fns and `@date-fns/tz`.
+ * Calendar cycles in an IANA time zone: dates stepped on the local calendar, each cycle
+ * starting at the first instant of its own local date, named with date-fns' `format`.
  *
  * @since 0.1.0
  */
-import { TZDate, tz } from '@date-fns/tz'
+import { TZDateMini } from '@date-fns/tz/date/mini'
 // One module per function: the date-fns root would load all of date-fns at start-up.
-import { addDays } from 'date-fns/addDays'
-import { addMonths } from 'date-fns/addMonths'
-import { addWeeks } from 'date-fns/addWeeks'
-import { addYears } from 'date-fns/addYears'
 import { format } from 'date-fns/format'
-import { isValid } from 'date-fns/isValid'
-import { parseISO } from 'date-fns/parseISO'
 import * as E from 'fp-ts/lib/Either.js'
+import type { Cycle } from '../model/cycle.js'
 import { definitionError, type DefinitionError, type DefinitionProblem } from '../model/error.js'
-import { MAX_CYCLES, type Cycle } from '../model/cycle.js'
-import type { Frequency } from '../model/frequency.js'
-import { absurd } from '../internal/absurd.js'
+import { MAX_CYCLES } from '../model/cycle.js'
 import { isPositiveSafeInteger, isRecord, ownField } from '../internal/guards.js'
+import {
+  cycleStartAfter,
+  FREQUENCY_MESSAGE,
+  readFrequency,
+  stepLocalDate,
+  type Frequency,
+} from './frequency.js'
+import { DAY_MS, isTimeZone, LAST_SAFE_DAY, localDateStart, localWallClock } from './localTime.js'
+
+export type { Frequency } from './frequency.js'
 
 // model
 
-export type { Frequency }
-
 /** What {@link calendarCycles} builds cycles from. */
 export interface CalendarCyclesInput {
-  /** The local date the first cycle starts on (at local midnight), `'YYYY-MM-DD'`. */
+  /** The local date the first cycle starts on (at its first instant, local midnight), `'YYYY-MM-DD'`. */
   readonly start: string
   readonly frequency: Frequency
   /** How many cycles: 1 to 100. */
   readonly count: number
-  /** An IANA time zone, e.g. `'America/New_York'`. */
+  /** An IANA time zone name, e.g. `'America/New_York'` or `'UTC'` (not an offset such as `'+01:00'`). */
   readonly timeZone: string
   /**
-   * A date-fns `format` pattern for each cycle's refCode, applied to its local start. Defaults:
-   * `yyyy-MM-dd` (daily, weekly, every N days), `yyyy-MM` (monthly), `yyyy-'Q'q` (quarterly),
-   * `yyyy-'H'1`/`yyyy-'H'2` (half-yearly), `yyyy` (yearly).
+   * A date-fns `format` pattern of at most 100 characters for each cycle's refCode, applied to the
+   * local wall-clock time of its start (read as UTC: zone tokens such as `xxx` show `+00:00`). It
+   * must give every cycle a different, non-empty refCode. Defaults: `uuuu-MM-dd` (daily, weekly,
+   * every N days), `uuuu-MM` (monthly), `uuuu-'Q'q` (quarterly), `uuuu-'H'1`/`uuuu-'H'2`
+   * (half-yearly), `uuuu` (yearly); `uuuu` is the ISO year, so the year 0 is `0000`.
    */
   readonly refCodeFormat?: string
 }
 
+/** Longer patterns are refused before date-fns reads them, once per cycle. */
+const MAX_PATTERN_CHARS = 100
+
+/** The instant after which a `Date` holds nothing (`LAST_DAY` at 00:00 UTC), for refusals. */
+const LAST_INSTANT_TEXT = '275760-09-13T00:00Z, the last instant a JavaScript Date can hold'
+
 // operations
 
-type Step = (date: TZDate, periods: number) => TZDate
+/** What a field reads as when its getter or Proxy throws: no check accepts it. */
+const UNREADABLE: unique symbol = Symbol('unreadable')
 
-const stepOf = (frequency: Frequency, zone: ReturnType<typeof tz>): Step => {
-  if (typeof frequency === 'object') {
-    const days = frequency.everyDays
-    return (date, n) => addDays(date, n * days, { in: zone })
-  }
-  switch (frequency) {
-    case 'DAILY':
-      return (date, n) => addDays(date, n, { in: zone })
-    case 'WEEKLY':
-      return (date, n) => addWeeks(date, n, { in: zone })
-    case 'MONTHLY':
-      return (date, n) => addMonths(date, n, { in: zone })
-    case 'QUARTERLY':
-      return (date, n) => addMonths(date, 3 * n, { in: zone })
-    case 'HALF_YEARLY':
-      return (date, n) => addMonths(date, 6 * n, { in: zone })
-    case 'YEARLY':
-      return (date, n) => addYears(date, n, { in: zone })
-    default:
-      return absurd(frequency)
+/** An own field, read once; a throwing getter or Proxy trap reads as {@link UNREADABLE}. */
+const readField = (record: Readonly<Record<string, unknown>>, key: string): unknown => {
+  try {
+    return ownField(record, key)
+  } catch {
+    return UNREADABLE
   }
 }
 
-const refCodeOf = (frequency: Frequency, pattern: string | undefined, start: TZDate): string => {
-  if (pattern !== undefined) return format(start, pattern)
-  if (typeof frequency === 'object') return format(start, 'yyyy-MM-dd')
-  switch (frequency) {
-    case 'DAILY':
-    case 'WEEKLY':
-      return format(start, 'yyyy-MM-dd')
-    case 'MONTHLY':
-      return format(start, 'yyyy-MM')
-    case 'QUARTERLY':
-      return format(start, "yyyy-'Q'q")
-    case 'HALF_YEARLY':
-      return `${format(start, 'yyyy')}-H${start.getMonth() < 6 ? 1 : 2}`
-    case 'YEARLY':
-      return format(start, 'yyyy')
-    default:
-      return absurd(frequency)
+/** Whether `value` is an object we can read fields of (a revoked Proxy is not). */
+const isReadableRecord = (value: unknown): value is Readonly<Record<string, unknown>> => {
+  try {
+    return isRecord(value)
+  } catch {
+    return false
   }
 }
-
-const FREQUENCIES: ReadonlyArray<unknown> = [
-  'DAILY',
-  'WEEKLY',
-  'MONTHLY',
-  'QUARTERLY',
-  'HALF_YEARLY',
-  'YEARLY',
-]
-
-const isFrequency = (value: unknown): value is Frequency =>
-  FREQUENCIES.includes(value) ||
-  (isRecord(value) && isPositiveSafeInteger(ownField(value, 'everyDays')))
-
-const isTimeZone = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  value.length > 0 &&
-  !Number.isNaN(new TZDate(2000, 0, 1, value).getTime())
 
 /**
- * Builds `count` consecutive cycles from a local start date. Cycle i starts at the start date plus
- * i periods in local time — not chained from the previous cycle — so a daily cycle across a DST
- * change lasts 23 or 25 hours, and monthly cycles from the 31st start on Jan 31, Feb 28, Mar 31, Apr 30.
- * Each cycle ends where the next starts.
+ * A local date `'YYYY-MM-DD'` as days since 1970-01-01, `undefined` unless the text is exactly that
+ * and the day exists (not 2026-02-30). UTC fields read it: date-fns' `isExists` builds a local
+ * `Date`, which moves the years 0–99 to 1900–1999.
+ */
+const parseLocalDate = (value: unknown): number | undefined => {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null
+  if (match === null) return undefined
+  const year = Number(match[1])
+  const month = Number(match[2]) - 1
+  const dayOfMonth = Number(match[3])
+  const date = new Date(0)
+  date.setUTCFullYear(year, month, dayOfMonth)
+  return date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month &&
+    date.getUTCDate() === dayOfMonth
+    ? date.getTime() / DAY_MS
+    : undefined
+}
+
+/** A date whose fields are a local wall-clock time, for `format`: neither zone nor host moves them. */
+const wallClockDate = (wallClockMs: number): Date => new TZDateMini(wallClockMs, 'UTC')
+
+/** A local date (days since 1970-01-01) as `uuuu-MM-dd`, for messages. */
+const dateText = (day: number): string => format(wallClockDate(day * DAY_MS), 'uuuu-MM-dd')
+
+const refCodeOf = (frequency: Frequency, pattern: string | undefined, start: Date): string => {
+  if (pattern !== undefined) return format(start, pattern)
+  if (typeof frequency === 'object') return format(start, 'uuuu-MM-dd')
+  switch (frequency) {
+    case 'DAILY':
+    case 'WEEKLY':
+      return format(start, 'uuuu-MM-dd')
+    case 'MONTHLY':
+      return format(start, 'uuuu-MM')
+    case 'QUARTERLY':
+      return format(start, "uuuu-'Q'q")
+    case 'HALF_YEARLY':
+      return `${format(start, 'uuuu')}-H${start.getMonth() < 6 ? 1 : 2}`
+    case 'YEARLY':
+      return format(start, 'uuuu')
+  }
+}
+
+/**
+ * Why boundary `k` (the start of cycle k + 1; boundary `count` is the end of the last cycle) has
+ * no first instant: its date is skipped by the zone (calendar.skipped-day), or out of the `Date`
+ * range (calendar.range), blamed on the field that carried it there: the frequency when the first
+ * cycle already ends out of range, else the count. A start has four digits of year, so it is
+ * never out of range itself.
+ */
+const missingBoundary = (
+  startDay: number,
+  frequency: Frequency,
+  k: number,
+  count: number,
+  timeZone: string,
+): DefinitionProblem => {
+  const day = stepLocalDate(startDay, frequency, k)
+  const which = k < count ? `cycle ${k + 1} would start` : `cycle ${count} would end`
+  if (Math.abs(day) <= LAST_SAFE_DAY)
+    return { path: 'start', message: `${which} on ${dateText(day)}, a date ${timeZone} skips` }
+  const culprit =
+    k >= 2 ? 'count' : typeof frequency === 'object' ? 'frequency.everyDays' : 'frequency'
+  return { path: culprit, message: `${which} after ${LAST_INSTANT_TEXT}` }
+}
+
+const refuse = (problem: DefinitionProblem): E.Either<DefinitionError, never> =>
+  E.left(definitionError([problem]))
+
+/** The cycles of a checked input (calendar.local-start, calendar.range, calendar.ref-code). */
+const cyclesFrom = (
+  startDay: number,
+  frequency: Frequency,
+  count: number,
+  timeZone: string,
+  pattern: string | undefined,
+): E.Either<DefinitionError, ReadonlyArray<Cycle>> => {
+  const origin = localDateStart(startDay, timeZone)
+  if (Number.isNaN(origin)) return refuse(missingBoundary(startDay, frequency, 0, count, timeZone))
+  const spans: Array<readonly [start: number, end: number]> = []
+  let cycleStart = origin
+  for (let k = 1; k <= count; k++) {
+    // calendar.local-start: stepped from the origin, not from the previous cycle, so that
+    // Jan 31 + 2 months is Mar 31 (calendar.month-end).
+    const next = cycleStartAfter(origin, frequency, k, timeZone)
+    if (next === undefined) return refuse(missingBoundary(startDay, frequency, k, count, timeZone))
+    spans.push([cycleStart, next])
+    cycleStart = next
+  }
+  const refCodes: Array<string> = []
+  try {
+    for (const [start] of spans)
+      refCodes.push(refCodeOf(frequency, pattern, wallClockDate(localWallClock(start, timeZone))))
+  } catch {
+    // date-fns throws on a malformed pattern: reported as the bad field, never rethrown.
+    return refuse({ path: 'refCodeFormat', message: 'is not a valid date-fns format pattern' })
+  }
+  // calendar.ref-code: every refCode names its cycle, so none is empty and no two are alike.
+  const empty = refCodes.indexOf('')
+  if (empty >= 0)
+    return refuse({ path: 'refCodeFormat', message: `gives cycle ${empty + 1} an empty refCode` })
+  // The default patterns name each cycle's own date, month, quarter, half or year, all distinct
+  // once stepped; were one to repeat, the frequency that chose it would be at fault.
+  if (new Set(refCodes).size < refCodes.length)
+    return refuse({
+      path: pattern === undefined ? 'frequency' : 'refCodeFormat',
+      message: 'gives two cycles the same refCode',
+    })
+  return E.right(
+    spans.map(([start, end], i) => ({
+      index: i + 1,
+      refCode: refCodes[i] ?? '',
+      start: new Date(start),
+      end: new Date(end),
+    })),
+  )
+}
+
+/**
+ * Builds `count` consecutive cycles from a local start date. Cycle i starts at the first instant of
+ * the local date start + i periods — stepped on the calendar, not chained from the previous cycle —
+ * so a daily cycle across a DST change lasts 23 or 25 hours, monthly cycles from the 31st start on
+ * Jan 31, Feb 28, Mar 31, Apr 30, and a cycle on a day whose midnight the zone skips starts when its
+ * clock jumps. Each cycle ends where the next starts. Never throws: a bad input, a date the zone
+ * skips, or a cycle beyond the `Date` range is a Left naming the field at fault.
  *
  * @example
  * import { calendarCycles } from 'loyalty-streaks'
@@ -121,63 +210,48 @@ export const calendarCycles = (
   input: CalendarCyclesInput,
 ): E.Either<DefinitionError, ReadonlyArray<Cycle>> => {
   const raw: unknown = input
-  if (!isRecord(raw)) return E.left(definitionError([{ path: '', message: 'must be an object' }]))
+  if (!isReadableRecord(raw))
+    return E.left(definitionError([{ path: '', message: 'must be an object' }]))
+  // calendar.never-throws: each field is read once, as a getter answering twice could pass a
+  // check and then change, and a throwing getter or Proxy reads as a value no check accepts.
+  const start = readField(raw, 'start')
+  const frequency = readFrequency(readField(raw, 'frequency'))
+  const count = readField(raw, 'count')
+  const timeZone = readField(raw, 'timeZone')
+  const pattern = readField(raw, 'refCodeFormat')
   const problems: Array<DefinitionProblem> = []
-  const start = ownField(raw, 'start')
-  const frequency = ownField(raw, 'frequency')
-  const count = ownField(raw, 'count')
-  const timeZone = ownField(raw, 'timeZone')
-  const pattern = ownField(raw, 'refCodeFormat')
-  if (!isTimeZone(timeZone))
-    problems.push({ path: 'timeZone', message: 'must be an IANA time zone' })
-  if (!isFrequency(frequency))
-    problems.push({
-      path: 'frequency',
-      message: `must be one of ${FREQUENCIES.join(', ')} or { everyDays: a positive integer }`,
-    })
-  if (!isPositiveSafeInteger(count) || count > MAX_CYCLES)
+  // calendar.time-zone: IANA names only; an offset string is not a brand's zone.
+  const zone = isTimeZone(timeZone) ? timeZone : undefined
+  if (zone === undefined) problems.push({ path: 'timeZone', message: 'must be an IANA time zone' })
+  if (frequency === undefined) problems.push({ path: 'frequency', message: FREQUENCY_MESSAGE })
+  // calendar.count: 1 to 100 cycles.
+  const cycleCount = isPositiveSafeInteger(count) && count <= MAX_CYCLES ? count : undefined
+  if (cycleCount === undefined)
     problems.push({ path: 'count', message: `must be an integer from 1 to ${MAX_CYCLES}` })
   if (pattern !== undefined && (typeof pattern !== 'string' || pattern.length === 0))
     problems.push({ path: 'refCodeFormat', message: 'must be a date-fns format pattern' })
-  const zone = isTimeZone(timeZone) ? tz(timeZone) : undefined
-  // Exactly YYYY-MM-DD (the pattern), then parseISO reads it as local midnight in the zone and
-  // refuses a day the month lacks. Not date-fns' general `parse`: loading its 30 parsers and the
-  // locale's matchers costs ~3 ms of every cold start (issue #5).
-  const first =
-    typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) && zone !== undefined
-      ? parseISO(start, { in: zone })
-      : undefined
-  if (zone !== undefined && (first === undefined || !isValid(first)))
-    problems.push({ path: 'start', message: "must be a local date 'YYYY-MM-DD'" })
-  if (problems.length > 0 || first === undefined || zone === undefined)
-    return E.left(definitionError(problems))
-  const step = stepOf(frequency as Frequency, zone)
-  const origin = new TZDate(first.getTime(), timeZone as string)
-  const cycles: Array<Cycle> = []
-  for (let i = 0; i < (count as number); i++) {
-    const cycleStart = step(origin, i)
-    let refCode: string
-    try {
-      refCode = refCodeOf(frequency as Frequency, pattern as string | undefined, cycleStart)
-    } catch {
-      // date-fns throws on a malformed pattern: reported as the bad field, never rethrown.
-      return E.left(
-        definitionError([
-          { path: 'refCodeFormat', message: 'is not a valid date-fns format pattern' },
-        ]),
-      )
-    }
-    cycles.push({
-      index: i + 1,
-      refCode,
-      start: new Date(cycleStart.getTime()),
-      end: new Date(step(origin, i + 1).getTime()),
+  else if (typeof pattern === 'string' && pattern.length > MAX_PATTERN_CHARS)
+    problems.push({
+      path: 'refCodeFormat',
+      message: `must be at most ${MAX_PATTERN_CHARS} characters`,
     })
-  }
-  const seen = new Set(cycles.map((c) => c.refCode))
-  return seen.size === cycles.length
-    ? E.right(cycles)
-    : E.left(
-        definitionError([{ path: 'refCodeFormat', message: 'gives two cycles the same refCode' }]),
-      )
+  // A start is a date of the zone: without a zone, only the zone is named.
+  const startDay = parseLocalDate(start)
+  if (zone !== undefined && startDay === undefined)
+    problems.push({ path: 'start', message: "must be a local date 'YYYY-MM-DD'" })
+  if (
+    problems.length > 0 ||
+    zone === undefined ||
+    frequency === undefined ||
+    cycleCount === undefined ||
+    startDay === undefined
+  )
+    return E.left(definitionError(problems))
+  return cyclesFrom(
+    startDay,
+    frequency,
+    cycleCount,
+    zone,
+    typeof pattern === 'string' ? pattern : undefined,
+  )
 }

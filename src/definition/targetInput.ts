@@ -2,10 +2,10 @@
 // every problem is named by its field path, a duplicate at its second occurrence.
 import { MAX_CYCLES, type Cycle } from '../model/cycle.js'
 import type { DefinitionProblem } from '../model/error.js'
-import type { Frequency } from '../model/frequency.js'
 import type { JsonValue, RewardDescriptor } from '../model/json.js'
 import type { Metric, SubTarget, Window } from '../model/target.js'
-import { frequencyProblem, isTimeZone } from '../calendar/localTime.js'
+import { frequencyProblem, readFrequency } from '../calendar/frequency.js'
+import { isTimeZone } from '../calendar/localTime.js'
 import {
   copyDate,
   elementsOf,
@@ -213,14 +213,16 @@ const checkWindow = (raw: unknown, problems: Array<DefinitionProblem>): Window |
     case 'FIXED':
       return { type }
     case 'CYCLIC': {
-      const frequency = ownField(raw, 'frequency')
+      const given = ownField(raw, 'frequency')
+      // Read once into our own copy: `{ everyDays }` is an object the caller could change later.
+      const frequency = readFrequency(given)
       const count = ownField(raw, 'count')
-      const bad = frequencyProblem(frequency, 'window.frequency')
+      const bad = frequency === undefined ? frequencyProblem(given, 'window.frequency') : undefined
       if (bad !== undefined) problems.push(bad)
       if (!isPositiveSafeInteger(count) || count > MAX_CYCLES)
         problems.push({ path: 'window.count', message: `must be an integer from 1 to ${MAX_CYCLES}` })
-      return bad === undefined && isPositiveSafeInteger(count)
-        ? { type, frequency: copyFrequency(frequency as Frequency), count }
+      return frequency !== undefined && bad === undefined && isPositiveSafeInteger(count)
+        ? { type, frequency, count }
         : undefined
     }
     case 'PERIOD_AGNOSTIC': {
@@ -242,10 +244,6 @@ const checkWindow = (raw: unknown, problems: Array<DefinitionProblem>): Window |
       return undefined
   }
 }
-
-/** Our own copy of a frequency: `{ everyDays }` is an object the caller could change later. */
-const copyFrequency = (frequency: Frequency): Frequency =>
-  typeof frequency === 'object' ? { everyDays: frequency.everyDays } : frequency
 
 const checkSubTargets = (
   raw: unknown,

@@ -1,6 +1,7 @@
 // The rules' context of a target, built once per target: its window, with the speed devices a
 // window needs kept here, out of the rules (each measured in bench/FINDINGS.md).
-import { cycleStartAfter, localDayNumber, localDayStart } from '../calendar/localTime.js'
+import { cycleStartAfter } from '../calendar/frequency.js'
+import { localDayNumber, localDayStart } from '../calendar/localTime.js'
 import type { Target } from '../model/target.js'
 import type { Context } from '../rules/context.js'
 import type { Instant } from '../rules/customer.js'
