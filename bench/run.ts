@@ -18,7 +18,7 @@ import type {
   MilestoneTarget,
   Operation,
 } from '../src/index.js'
-import { cycleHolding } from '../src/model/cycle.js'
+import { cycleHolding, fixedWindow } from '../src/rules/window.js'
 import { MutableFloor, type RewardLine } from './floor.js'
 import { gzBytes } from './size.mjs'
 
@@ -565,8 +565,9 @@ const lookup = async (count: number) => {
   const from = Date.UTC(2026, 0, 1)
   const bench = new Bench({ time: quick ? 200 : 1_000, warmup: true })
   let found = 0
+  const window = fixedWindow({ cycles } as unknown as MilestoneTarget)
   bench.add('lookup', () => {
-    if (cycleHolding(cycles, new Date(from + Math.floor(random() * span))) !== undefined) found++
+    if (cycleHolding(window, undefined, from + Math.floor(random() * span)) !== 0) found++
   })
   await bench.run()
   const r = bench.getTask('lookup')?.result

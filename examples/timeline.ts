@@ -32,6 +32,10 @@ const describe = (e: EnrolmentEvent): string => {
       return `REWARD_ISSUED  💰 ${e.level === undefined ? `c${e.cycle}` : `level ${e.level}, epoch ${e.epoch}`} (${e.allocation})  key ${e.idempotencyKey}`
     case 'REWARD_FORFEITED':
       return `REWARD_FORFEITED ✗ c${e.cycle} (${e.allocation}, ${e.reason})  key ${e.idempotencyKey}`
+    case 'SUB_TARGET_REACHED':
+      return `SUB_TARGET_REACHED ${e.subTarget} in c${e.cycle}`
+    case 'ACHIEVEMENT_REVERSED':
+      return `ACHIEVEMENT_REVERSED c${e.cycle} (a return took it below the goal)`
     default: {
       const never: never = e
       return String(never)

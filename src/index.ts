@@ -45,17 +45,10 @@ export {
   type Warning,
   type WarningCode,
 } from './model/error.js'
-export type {
-  CycleInput,
-  SubTargetInput,
-  TargetInputCommon,
-} from './definition/targetInput.js'
+export type { CycleInput, SubTargetInput, TargetInputCommon } from './definition/targetInput.js'
 export { defineMilestone, type MilestoneInput } from './definition/defineMilestone.js'
 export { defineStreak, type LevelInput, type StreakInput } from './definition/defineStreak.js'
-export {
-  calendarCycles,
-  type CalendarCyclesInput,
-} from './calendar/calendarCycles.js'
+export { calendarCycles, type CalendarCyclesInput } from './calendar/calendarCycles.js'
 export { initialState, type EnrolmentState } from './runtime/state.js'
 export { enrolmentOf } from './runtime/enrolmentOf.js'
 export { enroll, type EnrollOptions } from './runtime/enroll.js'

@@ -118,70 +118,104 @@ describe('boundary messages', () => {
     const doc = () =>
       JSON.parse(
         JSON.stringify(encodeState(play(base(), (s) => enroll(s, 5, now())).state)),
-      ) as Record<string, unknown> & { enrolments: Array<Record<string, unknown>> }
+      ) as Record<string, unknown> & { customers: Array<Record<string, unknown>> }
     const refusal = (d: unknown) => {
       const r = decodeState(d)
       return E.isLeft(r) ? r.left : undefined
     }
+    const entry = {
+      cycle: 1,
+      value: 1,
+      achievedAt: null,
+      reversed: false,
+      rewarded: false,
+      subTargets: [],
+      visits: [],
+    }
     const withField = (key: string, value: unknown) => {
       const d = doc()
-      ;(d.enrolments[0] as Record<string, unknown>)[key] = value
+      ;(d.customers[0] as Record<string, unknown>)[key] = value
       return refusal(d)
     }
     expect(withField('since', 'x')).toEqual({
-      path: 'enrolments[0].since',
+      code: 300004,
+      path: 'customers[0].since',
       message: 'must be an ISO-8601 instant (…Z)',
     })
     expect(withField('since', '2026-02-30T00:00:00.000Z')).toEqual({
-      path: 'enrolments[0].since',
+      code: 300004,
+      path: 'customers[0].since',
       message: 'must be a real instant',
     })
     expect(withField('version', 0)).toEqual({
-      path: 'enrolments[0].version',
+      code: 300004,
+      path: 'customers[0].version',
       message: `must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}`,
     })
-    expect(withField('settledCycles', 6)).toEqual({
-      path: 'enrolments[0].settledCycles',
-      message: 'must be an integer from 0 to 5',
+    expect(withField('endedCycles', 101)).toEqual({
+      code: 300004,
+      path: 'customers[0].endedCycles',
+      message: 'must be an integer from 0 to 100',
+    })
+    expect(withField('endedCycles', 3)).toEqual({
+      code: 300004,
+      path: 'customers[0].endedCycles',
+      message: 'must not count a cycle that has not ended by the settled instant (0 have)',
     })
     expect(withField('status', 'X')).toEqual({
-      path: 'enrolments[0].status',
+      code: 300004,
+      path: 'customers[0].status',
       message: "must be 'ENROLLED' or 'UNENROLLED'",
     })
     expect(withField('progress', 'x')).toEqual({
-      path: 'enrolments[0].progress',
+      code: 300004,
+      path: 'customers[0].progress',
       message: 'must be an array',
     })
     expect(withField('progress', [1])).toEqual({
-      path: 'enrolments[0].progress[0]',
+      code: 300004,
+      path: 'customers[0].progress[0]',
       message: 'must be an object',
     })
-    expect(
-      withField('progress', [{ cycle: 1, value: -1, achievedAt: null, rewarded: false }]),
-    ).toEqual({ path: 'enrolments[0].progress[0].value', message: 'must be a finite number ≥ 0' })
-    expect(withField('progress', [{ cycle: 1, value: 1, achievedAt: null, rewarded: 1 }])).toEqual({
-      path: 'enrolments[0].progress[0].rewarded',
+    expect(withField('progress', [{ ...entry, value: -1 }])).toEqual({
+      code: 300004,
+      path: 'customers[0].progress[0].value',
+      message: 'must be a finite number ≥ 0',
+    })
+    expect(withField('progress', [{ ...entry, rewarded: 1 }])).toEqual({
+      code: 300004,
+      path: 'customers[0].progress[0].rewarded',
       message: 'must be a boolean',
     })
-    expect(withField('streak', { epoch: 1, count: 0, achievedLevels: [] })).toEqual({
-      path: 'enrolments[0].streak',
-      message: 'must be null for a milestone',
+    expect(withField('streak', { epoch: 1, count: 0, achievedLevels: [], waiting: [] })).toEqual({
+      code: 300004,
+      path: 'customers[0].streak',
+      message: 'must be absent for a milestone',
     })
     const d = doc()
-    d.enrolments.push({ ...d.enrolments[0] })
-    expect(refusal(d)).toEqual({ path: 'enrolments[1].customerId', message: 'appears twice' })
+    d.customers.push({ ...d.customers[0] })
+    expect(refusal(d)).toEqual({
+      code: 300004,
+      path: 'customers[1].customerId',
+      message: 'must be above the one before it (in order, each once)',
+    })
     expect(refusal({ ...doc(), target: { ...(doc().target as object), kind: 'X' } })).toEqual({
+      code: 300004,
       path: 'target.kind',
       message: "must be 'MILESTONE' or 'STREAK'",
     })
     expect(refusal({ ...doc(), target: 3 })).toEqual({
+      code: 300004,
       path: 'target',
       message: 'must be an object',
     })
-    expect(refusal({ ...doc(), enrolments: {} })).toEqual({
-      path: 'enrolments',
+    expect(refusal({ ...doc(), customers: {} })).toEqual({
+      code: 300004,
+      path: 'customers',
       message: 'must be an array',
     })
-    expect(decodeTarget('{')).toEqual(E.left({ path: '', message: 'is not valid JSON' }))
+    expect(decodeTarget('{')).toEqual(
+      E.left({ code: 300004, path: '', message: 'is not valid JSON' }),
+    )
   })
 })

@@ -6,9 +6,21 @@ import {
   forEachCustomer,
   getCustomer,
   hashOf,
-  setCustomer,
+  mapInternals,
+  removeCustomer,
   type CustomerMap,
-} from '../src/internal/customerMap.js'
+} from '../src/runtime/customerMap.js'
+
+/** A write, single (no owner) or in a batch (its owner): the map's internal form of `set`. */
+const setCustomer = <V extends { readonly customerId: number }>(
+  map: CustomerMap<V>,
+  record: V,
+  owner: object | null = null,
+): CustomerMap<V> => mapInternals.setWithOwner(map, record, owner)
+
+/** The map's layout: its trie's root and its recent records. */
+const L = <V extends { readonly customerId: number }>(map: CustomerMap<V>) =>
+  mapInternals.layoutOf(map)
 
 /** A record as the map holds it: its key is its `customerId`. */
 interface Row {
@@ -71,18 +83,18 @@ describe('customerMap', () => {
 
   it('a single write copies no trie path: it goes into the recent records, up to 16 of them', () => {
     const trie = setCustomer(setCustomer(emptyCustomerMap<Row>(), row(1, 1), {}), row(2, 2), {})
-    expect(trie.recent).toEqual([])
+    expect(L(trie).recent).toEqual([])
     let map = trie
     for (let k = 3; k <= 18; k++) {
       map = setCustomer(map, row(k, k))
-      expect(map.root).toBe(trie.root)
+      expect(L(map).root).toBe(L(trie).root)
     }
-    expect(map.recentIds).toEqual(Array.from({ length: 16 }, (_, i) => i + 3))
-    expect(map.recent.map((r) => r.customerId)).toEqual(map.recentIds)
+    expect(L(map).recentIds).toEqual(Array.from({ length: 16 }, (_, i) => i + 3))
+    expect(L(map).recent.map((r) => r.customerId)).toEqual(L(map).recentIds)
     // The 17th moves all 17 into the trie at once.
     const moved = setCustomer(map, row(19, 19))
-    expect([moved.recent, moved.recentIds]).toEqual([[], []])
-    expect(moved.root).not.toBe(trie.root)
+    expect([L(moved).recent, L(moved).recentIds]).toEqual([[], []])
+    expect(L(moved).root).not.toBe(L(trie).root)
     expect([moved.size, map.size, trie.size]).toEqual([19, 18, 2])
     expect(entries(moved)).toEqual(Array.from({ length: 19 }, (_, i) => [i + 1, i + 1]))
     expect(entries(map)).toHaveLength(18)
@@ -91,19 +103,19 @@ describe('customerMap', () => {
   it("a recent record replaces the trie's record of its customer, counted once, listed once", () => {
     const trie = setCustomer(emptyCustomerMap<Row>(), row(5, 1), {})
     const changed = setCustomer(trie, row(5, 2))
-    expect([changed.recentIds, changed.root === trie.root]).toEqual([[5], true])
+    expect([L(changed).recentIds, L(changed).root === L(trie).root]).toEqual([[5], true])
     expect([valueOf(changed, 5), changed.size, valueOf(trie, 5)]).toEqual([2, 1, 1])
     expect(entries(changed)).toEqual([[5, 2]])
     // Written again while recent: replaced in place of the copy, the order kept.
     const again = setCustomer(setCustomer(changed, row(6, 6)), row(5, 3))
-    expect([again.recentIds, valueOf(again, 5), again.size]).toEqual([[5, 6], 3, 2])
+    expect([L(again).recentIds, valueOf(again, 5), again.size]).toEqual([[5, 6], 3, 2])
     expect(entries(again)).toEqual([
       [5, 3],
       [6, 6],
     ])
     // A batch takes the recent records into the trie first: its own write wins.
     const batch = setCustomer(again, row(5, 4), {})
-    expect([batch.recentIds, valueOf(batch, 5), valueOf(batch, 6), batch.size]).toEqual([
+    expect([L(batch).recentIds, valueOf(batch, 5), valueOf(batch, 6), batch.size]).toEqual([
       [],
       4,
       6,
@@ -130,7 +142,7 @@ describe('customerMap', () => {
             map = setCustomer(map, row(k, v), owner)
             reference.set(k, v)
             if (!batch) handOut()
-            expect(map.recent.length).toBeLessThanOrEqual(16)
+            expect(L(map).recent.length).toBeLessThanOrEqual(16)
           }
           if (batch) handOut()
         }
@@ -222,7 +234,7 @@ describe('customerMap', () => {
 
   /** The same map with its recent records in the trie: a batch writes one of them again. */
   const inTrie = (map: CustomerMap<Row>): CustomerMap<Row> => {
-    const first = map.recent[0]
+    const first = L(map).recent[0]
     return first === undefined ? map : setCustomer(map, first, {})
   }
 
@@ -251,7 +263,7 @@ describe('customerMap', () => {
       }
       out.push({ kind, shift, rows })
     }
-    walk(inTrie(map).root, 0)
+    walk(L(inTrie(map)).root, 0)
     return out
   }
 
@@ -337,11 +349,11 @@ describe('customerMap', () => {
     const base = setCustomer(setCustomer(emptyCustomerMap<Row>(), row(1, 1)), row(2, 2))
     const owner = {}
     const first = setCustomer(base, row(3, 3), owner)
-    expect(first.root).not.toBe(base.root)
+    expect(L(first).root).not.toBe(L(base).root)
     const second = setCustomer(first, row(4, 4), owner)
     const third = setCustomer(second, row(3, 30), owner)
-    expect([second.root, third.root]).toEqual([first.root, first.root])
-    expect(third.root).toBe(first.root)
+    expect([L(second).root, L(third).root]).toEqual([L(first).root, L(first).root])
+    expect(L(third).root).toBe(L(first).root)
     expect(entries(third)).toEqual([
       [1, 1],
       [2, 2],
@@ -355,8 +367,51 @@ describe('customerMap', () => {
     // Without the owner the record goes to the recent records; with another batch's, the batch's
     // nodes are copied, not written.
     const single = setCustomer(third, row(5, 5))
-    expect([single.root, single.recentIds]).toEqual([third.root, [5]])
-    expect(setCustomer(third, row(5, 5), {}).root).not.toBe(third.root)
+    expect([L(single).root, L(single).recentIds]).toEqual([L(third).root, [5]])
+    expect(L(setCustomer(third, row(5, 5), {})).root).not.toBe(L(third).root)
     expect(entries(third)).toHaveLength(4)
+  })
+
+  it('ops.forget: removing customers amid single writes and batches holds what a Map holds, earlier versions unchanged', () => {
+    const step = fc.oneof(
+      fc.record({
+        kind: fc.constant('set' as const),
+        key,
+        value: fc.integer(),
+        batch: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant('remove' as const), key }),
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 200 }), (steps) => {
+        const reference = new Map<number, number>()
+        let map = emptyCustomerMap<Row>()
+        const versions: Array<[CustomerMap<Row>, Array<[number, number]>]> = []
+        for (const s of steps) {
+          if (s.kind === 'set') {
+            map = setCustomer(map, row(s.key, s.value), s.batch ? {} : null)
+            reference.set(s.key, s.value)
+          } else {
+            const before = map
+            map = removeCustomer(map, s.key)
+            if (!reference.has(s.key)) expect(map).toBe(before)
+            reference.delete(s.key)
+          }
+          expect(map.size).toBe(reference.size)
+          versions.push([map, [...reference.entries()].sort((a, b) => a[0] - b[0])])
+        }
+        for (const [k, v] of reference) expect(valueOf(map, k)).toBe(v)
+        for (const [version, expected] of versions) expect(entries(version)).toEqual(expected)
+      }),
+    )
+  })
+
+  it('ops.forget: removing every customer of a full trie leaves an empty map that takes writes again', () => {
+    let map = emptyCustomerMap<Row>()
+    for (let k = 1; k <= 2_000; k++) map = setCustomer(map, row(k, k), k % 3 === 0 ? {} : null)
+    for (let k = 2_000; k >= 1; k--) map = removeCustomer(map, k)
+    expect([map.size, entries(map)]).toEqual([0, []])
+    map = setCustomer(map, row(7, 7))
+    expect(entries(map)).toEqual([[7, 7]])
   })
 })

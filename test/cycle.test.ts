@@ -67,7 +67,9 @@ describe('cycle lookup', () => {
             cycles.filter((c) => c.end.getTime() <= t.getTime()).length,
           )
           const next = cycles.find((c) => t.getTime() < c.end.getTime())
-          expect(cycleHoldingOrNext(windowOf(cycles), undefined, t.getTime())).toBe(next?.index ?? 0)
+          expect(cycleHoldingOrNext(windowOf(cycles), undefined, t.getTime())).toBe(
+            next?.index ?? 0,
+          )
         }
       }),
     )

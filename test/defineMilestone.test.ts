@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { defineMilestone, type MilestoneInput } from '../src/index.js'
 import { at, left, right } from './support/fixtures.js'
 
-const valid: MilestoneInput = {
+const valid = {
   targetGroupId: 1,
   targetId: 2,
   name: 'ABC',
@@ -14,7 +14,7 @@ const valid: MilestoneInput = {
     { refCode: 'c1', start: at('2026-01-01T00:00:00Z'), end: at('2026-02-01T00:00:00Z') },
     { refCode: 'c2', start: at('2026-02-01T00:00:00Z'), end: at('2026-03-01T00:00:00Z'), goal: 8 },
   ],
-}
+} satisfies MilestoneInput
 
 const paths = (input: unknown): ReadonlyArray<string> =>
   left(defineMilestone(input as MilestoneInput)).problems.map((p) => p.path)

@@ -59,14 +59,17 @@ describe('time', () => {
     ['unenroll', (s: EnrolmentState) => unenroll(s, 1, inCycle(base(), 1, 4))],
     ['reenroll', (s: EnrolmentState) => reenroll(s, 1, inCycle(base(), 1, 4))],
     ['advance', (s: EnrolmentState) => advance(s, inCycle(base(), 1, 4))],
-  ])('time.watermark: %s with a now earlier than the watermark is refused with 300004, and nothing changes', (_, operation) => {
-    const { state } = play(
-      base(),
-      (s) => enroll(s, 1, inCycle(s, 1, 3)),
-      (s) => advance(s, inCycle(s, 1, 5)),
-    )
-    expect(left(operation(state))).toMatchObject({ code: 300004, field: 'now' })
-  })
+  ])(
+    'time.watermark: %s with a now earlier than the watermark is refused with 300004, and nothing changes',
+    (_, operation) => {
+      const { state } = play(
+        base(),
+        (s) => enroll(s, 1, inCycle(s, 1, 3)),
+        (s) => advance(s, inCycle(s, 1, 5)),
+      )
+      expect(left(operation(state))).toMatchObject({ code: 300004, field: 'now' })
+    },
+  )
 
   it("time.settled-instant: unenroll and reenroll earlier than the customer's settled instant are refused with 300004", () => {
     const { state } = play(

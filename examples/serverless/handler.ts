@@ -43,7 +43,7 @@ const stateFor = (
   const document = {
     ...encodeState(initialState(target)),
     watermark,
-    enrolments: stored === undefined ? [] : [stored],
+    customers: stored === undefined ? [] : [stored],
   }
   const decoded = decodeState(document)
   if (E.isLeft(decoded))
@@ -73,7 +73,7 @@ export const makeHandler =
       const changed =
         response.status === 200 && O.isSome(next) && next.value.version !== (stored?.version ?? 0)
       if (changed && customerId !== undefined) {
-        const record = encodeState(response.state).enrolments.find(
+        const record = encodeState(response.state).customers.find(
           (e) => e.customerId === customerId,
         )
         if (record === undefined) throw new Error('the new enrolment is missing from the state')

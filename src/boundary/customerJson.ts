@@ -3,16 +3,7 @@
 import type { Context } from '../rules/context.js'
 import type { Customer, Progress, Streak } from '../rules/customer.js'
 import { violation } from '../rules/invariants.js'
-import {
-  boolean,
-  field,
-  instant,
-  integer,
-  list,
-  optionalInstant,
-  record,
-  refuse,
-} from './json.js'
+import { boolean, field, instant, integer, list, optionalInstant, record, refuse } from './json.js'
 
 // model
 
@@ -77,8 +68,10 @@ const dayOf = (value: unknown, path: string): number => {
   return t / DAY
 }
 
-const finite = (value: unknown, path: string): number =>
-  typeof value === 'number' && Number.isFinite(value) ? value : refuse(path, 'must be a finite number')
+const amount = (value: unknown, path: string): number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? value + 0
+    : refuse(path, 'must be a finite number ≥ 0')
 
 const names = (value: unknown, path: string): ReadonlyArray<string> =>
   list(value, path, 10).map((n, i) =>
@@ -97,7 +90,7 @@ const readProgress = (
   const rewarded = boolean(f('rewarded'), `${path}.rewarded`)
   return {
     cycle: integer(f('cycle'), `${path}.cycle`, 1, MAX_CYCLES),
-    value: finite(f('value'), `${path}.value`),
+    value: amount(f('value'), `${path}.value`),
     achievedAt,
     reversed: version === 1 ? false : boolean(f('reversed'), `${path}.reversed`),
     // Schema 1 marked IMMEDIATE milestone rewards only; a streak cycle achieved then was counted.
@@ -129,7 +122,10 @@ const readStreak = (value: unknown, path: string, version: SchemaVersion): Strea
             const entry = record(w, at)
             return {
               cycle: integer(field(entry, 'cycle', `${at}.cycle`), `${at}.cycle`, 1, MAX_CYCLES),
-              achievedAt: instant(field(entry, 'achievedAt', `${at}.achievedAt`), `${at}.achievedAt`),
+              achievedAt: instant(
+                field(entry, 'achievedAt', `${at}.achievedAt`),
+                `${at}.achievedAt`,
+              ),
             }
           }),
   }
@@ -145,13 +141,14 @@ export const readCustomer = (
   path: string,
   context: Context,
   version: SchemaVersion,
-  advancedTo: number | undefined = undefined,
+  advancedTo?: number,
 ): Customer => {
   const raw = record(value, path)
   const f = (key: string) => field(raw, key, `${path}.${key}`)
   const status = f('status')
   const settledAt = instant(f('settledAt'), `${path}.settledAt`)
-  const settled = version === 1 ? integer(f('settledCycles'), `${path}.settledCycles`, 0, MAX_CYCLES) : 0
+  const settled =
+    version === 1 ? integer(f('settledCycles'), `${path}.settledCycles`, 0, MAX_CYCLES) : 0
   const common = {
     customerId: integer(f('customerId'), `${path}.customerId`, 1),
     version: integer(f('version'), `${path}.version`, 1),
@@ -160,11 +157,15 @@ export const readCustomer = (
     // Schema 1 kept the settled instant of operations on the customer only; `advance` settled
     // them further, as the customer's settled instant now says.
     settledAt:
-      version === 1 && advancedTo !== undefined && settled > context.window.endedBy(undefined, settledAt)
+      version === 1 &&
+      advancedTo !== undefined &&
+      settled > context.window.endedBy(undefined, settledAt)
         ? Math.max(settledAt, advancedTo)
         : settledAt,
-    endedCycles: version === 1 ? settled : integer(f('endedCycles'), `${path}.endedCycles`, 0, MAX_CYCLES),
-    closedCycles: version === 1 ? settled : integer(f('closedCycles'), `${path}.closedCycles`, 0, MAX_CYCLES),
+    endedCycles:
+      version === 1 ? settled : integer(f('endedCycles'), `${path}.endedCycles`, 0, MAX_CYCLES),
+    closedCycles:
+      version === 1 ? settled : integer(f('closedCycles'), `${path}.closedCycles`, 0, MAX_CYCLES),
     graceCycles:
       version === 1
         ? []
@@ -187,7 +188,11 @@ export const readCustomer = (
     status === 'ENROLLED'
       ? { ...common, status }
       : status === 'UNENROLLED'
-        ? { ...common, status, fromCycle: integer(f('fromCycle'), `${path}.fromCycle`, 1, MAX_CYCLES) }
+        ? {
+            ...common,
+            status,
+            fromCycle: integer(f('fromCycle'), `${path}.fromCycle`, 1, MAX_CYCLES),
+          }
         : refuse(`${path}.status`, "must be 'ENROLLED' or 'UNENROLLED'")
   const broken = violation(context, customer)
   return broken === undefined ? customer : refuse(`${path}.${broken.path}`, broken.message)

@@ -68,12 +68,7 @@ export const decodeEnrolment = (
     const version = schemaVersionOf(raw)
     const inside = internals(state)
     const context = contextOf(state.target)
-    const customer = readCustomer(
-      field(raw, 'customer', 'customer'),
-      'customer',
-      context,
-      version,
-    )
+    const customer = readCustomer(field(raw, 'customer', 'customer'), 'customer', context, version)
     return {
       ...inside,
       customers: setCustomer(inside.customers, customer),

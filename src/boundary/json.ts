@@ -2,13 +2,7 @@
 // thrown inside a decoder only, and turned into a `Left` at its boundary (`decoded`).
 import * as E from 'fp-ts/lib/Either.js'
 import { ErrorCode } from '../model/error.js'
-import {
-  elementsOf,
-  isArray,
-  isRecord,
-  ownField,
-  UNREADABLE,
-} from '../internal/guards.js'
+import { elementsOf, isArray, isRecord, ownField, UNREADABLE } from '../internal/guards.js'
 
 // model
 
@@ -20,8 +14,11 @@ export interface DecodeError {
   readonly message: string
 }
 
-class Refusal {
-  constructor(readonly error: DecodeError) {}
+/** How a decoder refuses from deep inside: caught by `decoded`, never seen outside. */
+class Refusal extends Error {
+  constructor(readonly error: DecodeError) {
+    super(`${error.path}: ${error.message}`)
+  }
 }
 
 // operations
@@ -89,7 +86,11 @@ export const record = (value: unknown, path: string): Readonly<Record<string, un
   isRecord(value) ? value : refuse(path, 'must be an object')
 
 /** An own field; one whose read threw is refused. */
-export const field = (raw: Readonly<Record<string, unknown>>, key: string, path: string): unknown => {
+export const field = (
+  raw: Readonly<Record<string, unknown>>,
+  key: string,
+  path: string,
+): unknown => {
   const value = ownField(raw, key)
   return value === UNREADABLE ? refuse(path, 'could not be read') : value
 }
@@ -105,5 +106,7 @@ export const list = (value: unknown, path: string, max: number): ReadonlyArray<u
   }
   if (length > max) return refuse(path, `must hold at most ${max} items`)
   const read = elementsOf(value)
-  return 'hole' in read ? refuse(`${path}[${read.hole}]`, 'is missing: the array has a hole here') : read.elements
+  return 'hole' in read
+    ? refuse(`${path}[${read.hole}]`, 'is missing: the array has a hole here')
+    : read.elements
 }

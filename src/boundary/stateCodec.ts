@@ -13,7 +13,16 @@ import { customersInIdOrder, emptyCustomerMap, setCustomers } from '../runtime/c
 import { internals, stateOf, type EnrolmentState } from '../runtime/state.js'
 import { nextSettlement } from '../rules/settle.js'
 import { customerFields, readCustomer, SCHEMA_VERSION, type SchemaVersion } from './customerJson.js'
-import { decoded, field, list, optionalInstant, parsed, record, refuse, type DecodeError } from './json.js'
+import {
+  decoded,
+  field,
+  list,
+  optionalInstant,
+  parsed,
+  record,
+  refuse,
+  type DecodeError,
+} from './json.js'
 import { readTarget, targetFields } from './targetJson.js'
 
 export { SCHEMA_VERSION } from './customerJson.js'
@@ -90,7 +99,11 @@ export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentS
     const context = contextOf(target)
     // Schema 1 moved its watermark with every operation; only `advance` moves it now.
     const watermark = optionalInstant(
-      field(raw, version === 1 ? 'advancedTo' : 'watermark', version === 1 ? 'advancedTo' : 'watermark'),
+      field(
+        raw,
+        version === 1 ? 'advancedTo' : 'watermark',
+        version === 1 ? 'advancedTo' : 'watermark',
+      ),
       version === 1 ? 'advancedTo' : 'watermark',
     )
     const key = version === 1 ? 'enrolments' : 'customers'

@@ -37,7 +37,10 @@ const checkLevels = (
   raw: unknown,
   cycleCount: number,
   problems: Array<DefinitionProblem>,
-): { readonly levels: ReadonlyArray<number>; readonly levelRewards: ReadonlyArray<LevelReward> } => {
+): {
+  readonly levels: ReadonlyArray<number>
+  readonly levelRewards: ReadonlyArray<LevelReward>
+} => {
   const list = arrayField(
     raw,
     'levels',
@@ -47,7 +50,8 @@ const checkLevels = (
     `must hold 1 to ${MAX_LEVELS} levels`,
   )
   if (list === undefined) return { levels: [], levelRewards: [] }
-  if (list.length === 0) problems.push({ path: 'levels', message: `must hold 1 to ${MAX_LEVELS} levels` })
+  if (list.length === 0)
+    problems.push({ path: 'levels', message: `must hold 1 to ${MAX_LEVELS} levels` })
   const levels: Array<number> = []
   const levelRewards: Array<LevelReward> = []
   let previous: number | undefined

@@ -19,11 +19,11 @@ export const rewardDescriptor = (
 ): { readonly reward: JsonValue } | { readonly problem: DefinitionProblem } => {
   let values = 0
   let problem: DefinitionProblem | undefined
-  const refuse = (at: string, message: string): undefined => {
+  const refuse = (at: string, message: string): typeof FAILED => {
     problem ??= { path: at, message }
-    return undefined
+    return FAILED
   }
-  const copy = (v: unknown, at: string, depth: number): JsonValue | undefined => {
+  const copy = (v: unknown, at: string, depth: number): JsonValue | typeof FAILED => {
     values += 1
     if (values > MAX_VALUES) return refuse(at, `a reward holds at most ${MAX_VALUES} values`)
     if (depth > MAX_DEPTH) return refuse(at, `a reward nests at most ${MAX_DEPTH} deep`)
@@ -35,7 +35,7 @@ export const rewardDescriptor = (
       const out: Array<JsonValue> = []
       for (const [i, element] of read.elements.entries()) {
         const c = copy(element, `${at}[${i}]`, depth + 1)
-        if (c === undefined) return undefined
+        if (c === FAILED) return FAILED
         out.push(c)
       }
       return Object.freeze(out)
@@ -49,18 +49,24 @@ export const rewardDescriptor = (
         if (field === UNREADABLE) return refuse(`${at}.${key}`, 'could not be read')
         if (field === undefined) continue
         const c = copy(field, `${at}.${key}`, depth + 1)
-        if (c === undefined) return undefined
+        if (c === FAILED) return FAILED
         out[key] = c
       }
       return Object.freeze(out)
     }
-    return refuse(at, 'must be a JSON value (null, a boolean, a number, a string, an array, an object)')
+    return refuse(
+      at,
+      'must be a JSON value (null, a boolean, a number, a string, an array, an object)',
+    )
   }
   const reward = copy(value, path, 0)
-  return reward === undefined || problem !== undefined
+  return reward === FAILED || problem !== undefined
     ? { problem: problem ?? { path, message: 'must be a JSON value' } }
     : { reward }
 }
+
+/** What `copy` answers once it has found a problem. */
+const FAILED: unique symbol = Symbol('failed')
 
 const isPlain = (v: object): boolean => {
   try {

@@ -128,7 +128,10 @@ export const arrayField = (
   }
   const read = elementsOf(value)
   if ('hole' in read) {
-    problems.push({ path: `${path}[${read.hole}]`, message: 'is missing: the array has a hole here' })
+    problems.push({
+      path: `${path}[${read.hole}]`,
+      message: 'is missing: the array has a hole here',
+    })
     return undefined
   }
   return read.elements
@@ -205,7 +208,10 @@ const checkCycles = (
 const checkWindow = (raw: unknown, problems: Array<DefinitionProblem>): Window | undefined => {
   if (raw === undefined) return { type: 'FIXED' }
   if (!isRecord(raw)) {
-    problems.push({ path: 'window', message: "must be an object { type: 'FIXED' | 'CYCLIC' | 'PERIOD_AGNOSTIC', … }" })
+    problems.push({
+      path: 'window',
+      message: "must be an object { type: 'FIXED' | 'CYCLIC' | 'PERIOD_AGNOSTIC', … }",
+    })
     return undefined
   }
   const type = ownField(raw, 'type')
@@ -220,7 +226,10 @@ const checkWindow = (raw: unknown, problems: Array<DefinitionProblem>): Window |
       const bad = frequency === undefined ? frequencyProblem(given, 'window.frequency') : undefined
       if (bad !== undefined) problems.push(bad)
       if (!isPositiveSafeInteger(count) || count > MAX_CYCLES)
-        problems.push({ path: 'window.count', message: `must be an integer from 1 to ${MAX_CYCLES}` })
+        problems.push({
+          path: 'window.count',
+          message: `must be an integer from 1 to ${MAX_CYCLES}`,
+        })
       return frequency !== undefined && bad === undefined && isPositiveSafeInteger(count)
         ? { type, frequency, count }
         : undefined
@@ -259,7 +268,10 @@ const checkSubTargets = (
   list.forEach((item, i) => {
     const path = `subTargets[${i}]`
     if (!isRecord(item)) {
-      problems.push({ path, message: "must be an object { name, trigger: 'ABSOLUTE' | 'PERCENTAGE', value, reward? }" })
+      problems.push({
+        path,
+        message: "must be an object { name, trigger: 'ABSOLUTE' | 'PERCENTAGE', value, reward? }",
+      })
       return
     }
     const name = ownField(item, 'name')
@@ -285,12 +297,15 @@ const checkSubTargets = (
     } else if (trigger === 'PERCENTAGE') {
       if (!isPositiveFinite(value) || value >= 100)
         problems.push({ path: `${path}.value`, message: 'must be a percentage > 0 and < 100' })
-    } else
-      problems.push({ path: `${path}.trigger`, message: "must be 'ABSOLUTE' or 'PERCENTAGE'" })
+    } else problems.push({ path: `${path}.trigger`, message: "must be 'ABSOLUTE' or 'PERCENTAGE'" })
     if (problems.length > before) return
     subTargets.push(
       withReward(
-        { name: name as string, trigger: trigger as SubTarget['trigger'], value: (value as number) + 0 },
+        {
+          name: name as string,
+          trigger: trigger as SubTarget['trigger'],
+          value: (value as number) + 0,
+        },
         item,
         `${path}.`,
         problems,
@@ -349,7 +364,12 @@ export const checkCommon = (
     problems.push({ path: 'allowReturns', message: 'returns apply to SUM targets only' })
   if (
     graceDays !== undefined &&
-    !(typeof graceDays === 'number' && Number.isSafeInteger(graceDays) && graceDays >= 0 && graceDays <= MAX_GRACE_DAYS)
+    !(
+      typeof graceDays === 'number' &&
+      Number.isSafeInteger(graceDays) &&
+      graceDays >= 0 &&
+      graceDays <= MAX_GRACE_DAYS
+    )
   )
     problems.push({ path: 'graceDays', message: `must be an integer from 0 to ${MAX_GRACE_DAYS}` })
   else if (typeof graceDays === 'number' && graceDays > 0 && window?.type === 'PERIOD_AGNOSTIC')

@@ -29,7 +29,11 @@ export const subTargetsReached = (
   if (subTargets.length === 0) return []
   const reached = progressOf(customer, cycle)?.subTargets ?? []
   return subTargets
-    .map((subTarget, order) => ({ subTarget, order, threshold: thresholdOf(context, subTarget, cycle) }))
+    .map((subTarget, order) => ({
+      subTarget,
+      order,
+      threshold: thresholdOf(context, subTarget, cycle),
+    }))
     .filter((s) => s.threshold <= value && !reached.includes(s.subTarget.name))
     .sort((a, b) => a.threshold - b.threshold || a.order - b.order)
     .map((s) => s.subTarget)

@@ -164,7 +164,9 @@ const startCycle = (
   }
   if (window.type !== 'FIXED' && customer?.anchor === undefined) return 1
   const cycle =
-    window.type === 'PERIOD_AGNOSTIC' ? openAgnosticCycle(context, customer) : cycleHoldingOrNext(window, customer, now)
+    window.type === 'PERIOD_AGNOSTIC'
+      ? openAgnosticCycle(context, customer)
+      : cycleHoldingOrNext(window, customer, now)
   return cycle > 0
     ? cycle
     : periodNotFound(
@@ -180,7 +182,6 @@ const openAgnosticCycle = (context: Context, customer: Customer | undefined): nu
   const window = context.target.window
   return window.type === 'PERIOD_AGNOSTIC' && achieved >= window.maxCycles ? 0 : achieved + 1
 }
-
 
 /**
  * rules enroll.5, reenroll.3: `value` becomes the progress of `cycle`. Reaching a sub-target or the
@@ -198,7 +199,8 @@ const setBalance = (
   if (context.window.type !== 'FIXED' && story.customer.anchor === undefined)
     story.emit({ type: 'ANCHORED', anchor: context.window.anchorFor(now) })
   story.emit({ type: 'BALANCE_SET', cycle, value, belowGoal: value < goalOf(context, cycle) })
-  if (context.window.start(story.customer, cycle) <= now) progressChanged(story, context, cycle, now)
+  if (context.window.start(story.customer, cycle) <= now)
+    progressChanged(story, context, cycle, now)
 }
 
 const enroll = (context: Context, customer: Customer | undefined, command: Enroll): Decision => {
@@ -220,7 +222,11 @@ const enroll = (context: Context, customer: Customer | undefined, command: Enrol
   return decided(story)
 }
 
-const unenroll = (context: Context, customer: Customer | undefined, command: Unenroll): Decision => {
+const unenroll = (
+  context: Context,
+  customer: Customer | undefined,
+  command: Unenroll,
+): Decision => {
   if (customer === undefined)
     return refused(notEnrolled(context, command.customerId, 'never enrolled'))
   if (customer.status === 'UNENROLLED')
@@ -304,7 +310,8 @@ const countingCycle = (
   command: RecordActivity,
 ): number | Decision => {
   const { at, customerId } = command
-  if (customer === undefined) return ignored('NOT_ENROLLED', `customer ${customerId} was never enrolled`)
+  if (customer === undefined)
+    return ignored('NOT_ENROLLED', `customer ${customerId} was never enrolled`)
   // rule activity.counts-when: an unenrolment freezes the progress, a cycle in grace included.
   if (customer.status === 'UNENROLLED')
     return ignored('NOT_ENROLLED', `customer ${customerId} is unenrolled`)
@@ -355,9 +362,13 @@ const recordActivity = (
   const visit = target.metric === 'VISIT' ? context.localDay(at) : undefined
   const isNewVisit =
     visit !== undefined && !(progressOf(story.customer, cycle)?.visits.includes(visit) ?? false)
-  const amount = target.metric === 'SUM' ? command.amount : visit === undefined || isNewVisit ? 1 : 0
+  const amount =
+    target.metric === 'SUM' ? command.amount : visit === undefined || isNewVisit ? 1 : 0
   // rule return.lowers: never below 0; rule window.agnostic-no-carry: never beyond the goal.
-  const capped = window.type === 'PERIOD_AGNOSTIC' ? Math.min(before + amount, goalOf(context, cycle)) : before + amount
+  const capped =
+    window.type === 'PERIOD_AGNOSTIC'
+      ? Math.min(before + amount, goalOf(context, cycle))
+      : before + amount
   const value = Math.max(0, capped)
   if (!Number.isFinite(value))
     return refused(

@@ -1,7 +1,6 @@
 // The events the rules emit, built in one place: ids, a fresh `Date` for each (so no event shares
 // one with another or with a state: rule state.dates-are-values), keys and reward descriptors.
 import type {
-  CycleAchievedEvent,
   EnrolmentEvent,
   RewardForfeitedEvent,
   RewardIssuedEvent,
@@ -32,7 +31,7 @@ export const cycleEvent = (
   customerId: number,
   at: Instant,
   cycle: number,
-): EnrolmentEvent => ({ type, ...base(context, customerId, at), cycle }) as CycleAchievedEvent
+): EnrolmentEvent => ({ type, ...base(context, customerId, at), cycle })
 
 /** rule reward.descriptor: a milestone cycle's reward is its own, else the target's. */
 const cycleRewardOf = (context: Context, cycle: number): RewardDescriptor | undefined =>
@@ -87,7 +86,8 @@ export const levelReached = (
   const { targetGroupId, targetId } = context.target
   const reward =
     context.target.kind === 'STREAK'
-      ? (context.target.levelRewards.find((r) => r.level === level)?.reward ?? context.target.reward)
+      ? (context.target.levelRewards.find((r) => r.level === level)?.reward ??
+        context.target.reward)
       : undefined
   return [
     { type: 'STREAK_LEVEL_ACHIEVED', ...base(context, customerId, at), cycle, level, epoch },

@@ -26,8 +26,7 @@ const withProgress = (
   const fresh = change(noProgress(cycle))
   return {
     ...customer,
-    progress:
-      after < 0 ? [...list, fresh] : [...list.slice(0, after), fresh, ...list.slice(after)],
+    progress: after < 0 ? [...list, fresh] : [...list.slice(0, after), fresh, ...list.slice(after)],
   }
 }
 
@@ -83,7 +82,10 @@ export const evolve = (customer: Customer | undefined, fact: Fact): Customer => 
     }
     case 'STREAK_RESET':
       // rule reenroll.5: a new epoch, in which every level can be earned again.
-      return { ...customer, streak: { epoch: fact.epoch, count: 0, achievedLevels: empty, waiting: empty } }
+      return {
+        ...customer,
+        streak: { epoch: fact.epoch, count: 0, achievedLevels: empty, waiting: empty },
+      }
     case 'ACTIVITY_COUNTED':
       return {
         ...withProgress(customer, fact.cycle, (p) => ({

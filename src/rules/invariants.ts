@@ -34,7 +34,10 @@ const progressViolation = (
   if (!isWhole(p.cycle, 1) || p.cycle > count)
     return { path: `${path}.cycle`, message: `must be a cycle of the customer (1 to ${count})` }
   if (p.cycle <= customer.closedCycles)
-    return { path: `${path}.cycle`, message: 'is a cycle already closed: its progress is dropped at its close' }
+    return {
+      path: `${path}.cycle`,
+      message: 'is a cycle already closed: its progress is dropped at its close',
+    }
   if (customer.status === 'UNENROLLED' && p.cycle > customer.fromCycle)
     return {
       path: `${path}.cycle`,
@@ -43,7 +46,10 @@ const progressViolation = (
   if (!Number.isFinite(p.value) || p.value < 0)
     return { path: `${path}.value`, message: 'must be a finite number ≥ 0' }
   if (target.metric !== 'SUM' && !Number.isInteger(p.value))
-    return { path: `${path}.value`, message: `must be a whole number (a ${target.metric} progress)` }
+    return {
+      path: `${path}.value`,
+      message: `must be a whole number (a ${target.metric} progress)`,
+    }
   if (target.metric !== 'VISIT' && p.visits.length > 0)
     return { path: `${path}.visits`, message: 'must be empty: only VISIT targets count visits' }
   if (ascendingUnique(p.visits) >= 0 || p.visits.some((d) => !Number.isSafeInteger(d)))
@@ -55,7 +61,10 @@ const progressViolation = (
   const end = window.end(customer, p.cycle)
   if (p.achievedAt !== undefined) {
     if (p.value < goal)
-      return { path: `${path}.achievedAt`, message: `is set, but the progress is below the goal (${goal})` }
+      return {
+        path: `${path}.achievedAt`,
+        message: `is set, but the progress is below the goal (${goal})`,
+      }
     if (p.achievedAt < start || p.achievedAt >= end || p.achievedAt > customer.settledAt)
       return {
         path: `${path}.achievedAt`,
@@ -84,29 +93,46 @@ const progressViolation = (
   const seen = new Set<string>()
   for (const [i, name] of p.subTargets.entries()) {
     if (!names.includes(name) || seen.has(name))
-      return { path: `${path}.subTargets[${i}]`, message: 'must name a sub-target of the target, once' }
+      return {
+        path: `${path}.subTargets[${i}]`,
+        message: 'must name a sub-target of the target, once',
+      }
     seen.add(name)
   }
   // A cycle that has not begun can only hold a balance given before it (rule enroll.5).
-  if (start > customer.settledAt && (p.achievedAt !== undefined || p.rewarded || p.reversed || p.subTargets.length > 0 || p.visits.length > 0))
+  if (
+    start > customer.settledAt &&
+    (p.achievedAt !== undefined ||
+      p.rewarded ||
+      p.reversed ||
+      p.subTargets.length > 0 ||
+      p.visits.length > 0)
+  )
     return {
       path: path,
       message: 'is the progress of a cycle not begun: it can only hold a balance waiting for it',
     }
   if (window.type === 'PERIOD_AGNOSTIC' && p.achievedAt !== undefined)
-    return { path: `${path}.achievedAt`, message: 'must be unset: an achieved PERIOD_AGNOSTIC cycle ends' }
+    return {
+      path: `${path}.achievedAt`,
+      message: 'must be unset: an achieved PERIOD_AGNOSTIC cycle ends',
+    }
   return undefined
 }
 
 /** The first problem of a streak record, if any. */
-const streakViolation = (target: Target, customer: Customer, graceDays: number): Violation | undefined => {
+const streakViolation = (
+  target: Target,
+  customer: Customer,
+  graceDays: number,
+): Violation | undefined => {
   const s = customer.streak
-  if (s === undefined) return undefined
-  if (target.kind !== 'STREAK') return { path: 'streak', message: 'must be absent for a milestone' }
+  if (s === undefined || target.kind !== 'STREAK') return undefined
   if (!isWhole(s.epoch, 1)) return { path: 'streak.epoch', message: 'must be an integer ≥ 1' }
   if (!isWhole(s.count, 0)) return { path: 'streak.count', message: 'must be an integer ≥ 0' }
   const at = ascendingUnique(s.achievedLevels)
-  if (at >= 0) return { path: `streak.achievedLevels[${at}]`, message: 'must be ascending, each once' }
+  if (at >= 0)
+    return { path: `streak.achievedLevels[${at}]`, message: 'must be ascending, each once' }
   for (const [i, level] of s.achievedLevels.entries())
     if (!target.levels.includes(level))
       return { path: `streak.achievedLevels[${i}]`, message: 'is not a level of the target' }
@@ -118,7 +144,10 @@ const streakViolation = (target: Target, customer: Customer, graceDays: number):
       message: `must hold level ${missing}: the count (${s.count}) passed it in this epoch`,
     }
   if (s.waiting.length > 0 && (target.streakType !== 'CONTINUOUS' || graceDays === 0))
-    return { path: 'streak.waiting', message: 'must be empty: only CONTINUOUS streaks with grace days wait' }
+    return {
+      path: 'streak.waiting',
+      message: 'must be empty: only CONTINUOUS streaks with grace days wait',
+    }
   const w = ascendingUnique(s.waiting.map((x) => x.cycle))
   if (w >= 0) return { path: `streak.waiting[${w}].cycle`, message: 'must be ascending, each once' }
   for (const [i, waiting] of s.waiting.entries()) {
@@ -143,13 +172,23 @@ export const violation = (context: Context, customer: Customer): Violation | und
   if (!isWhole(customer.version, 1)) return { path: 'version', message: 'must be an integer ≥ 1' }
   if (customer.since > customer.settledAt)
     return { path: 'since', message: 'must not be after the settled instant' }
-  if (window.type === 'FIXED' ? customer.anchor !== undefined || customer.cycleEnds.length > 0 : false)
+  if (customer.streak !== undefined && target.kind !== 'STREAK')
+    return { path: 'streak', message: 'must be absent for a milestone' }
+  if (
+    window.type === 'FIXED' ? customer.anchor !== undefined || customer.cycleEnds.length > 0 : false
+  )
     return { path: 'anchor', message: 'must be absent: a FIXED window has no anchor' }
   if (window.type !== 'PERIOD_AGNOSTIC' && customer.cycleEnds.length > 0)
-    return { path: 'cycleEnds', message: 'must be empty: only PERIOD_AGNOSTIC cycles end at their goal' }
+    return {
+      path: 'cycleEnds',
+      message: 'must be empty: only PERIOD_AGNOSTIC cycles end at their goal',
+    }
   if (customer.anchor !== undefined) {
     if (customer.anchor > customer.settledAt)
-      return { path: 'anchor', message: 'must not be after the settled instant (an activity anchors it)' }
+      return {
+        path: 'anchor',
+        message: 'must not be after the settled instant (an activity anchors it)',
+      }
     if (window.type === 'CYCLIC' && window.anchorFor(customer.anchor) !== customer.anchor)
       return { path: 'anchor', message: 'must be the first instant of a local day' }
   }
@@ -176,7 +215,10 @@ export const violation = (context: Context, customer: Customer): Violation | und
   } else {
     if (!isWhole(customer.startCycle, 1) || customer.startCycle > Math.max(count, 1))
       return { path: 'startCycle', message: `must be a cycle of the customer (1 to ${count})` }
-    if (customer.status === 'UNENROLLED' && (!isWhole(customer.fromCycle, 1) || customer.fromCycle > Math.max(count, 1)))
+    if (
+      customer.status === 'UNENROLLED' &&
+      (!isWhole(customer.fromCycle, 1) || customer.fromCycle > Math.max(count, 1))
+    )
       return { path: 'fromCycle', message: `must be a cycle of the customer (1 to ${count})` }
   }
   const graceDays = target.graceDays
@@ -191,17 +233,31 @@ export const violation = (context: Context, customer: Customer): Violation | und
   if (customer.closedCycles > customer.endedCycles)
     return { path: 'closedCycles', message: 'must not exceed the cycles that have ended' }
   if (graceDays === 0 && customer.closedCycles !== customer.endedCycles)
-    return { path: 'closedCycles', message: 'must equal the ended cycles: without grace a cycle closes as it ends' }
-  if (window.type !== 'PERIOD_AGNOSTIC' && customer.endedCycles < window.endedBy(customer, customer.since))
+    return {
+      path: 'closedCycles',
+      message: 'must equal the ended cycles: without grace a cycle closes as it ends',
+    }
+  if (
+    window.type !== 'PERIOD_AGNOSTIC' &&
+    customer.endedCycles < window.endedBy(customer, customer.since)
+  )
     return {
       path: 'endedCycles',
-      message: 'must count every cycle that had ended by the latest enrolment change (it settled them)',
+      message:
+        'must count every cycle that had ended by the latest enrolment change (it settled them)',
     }
   const g = ascendingUnique(customer.graceCycles)
-  if (g >= 0 || customer.graceCycles.some((c) => c <= customer.closedCycles || c > customer.endedCycles))
+  if (
+    g >= 0 ||
+    customer.graceCycles.some((c) => c <= customer.closedCycles || c > customer.endedCycles)
+  )
     return { path: 'graceCycles', message: 'must be cycles in grace (ended, not closed), in order' }
   const p = ascendingUnique(customer.progress.map((x) => x.cycle))
-  if (p >= 0) return { path: `progress[${p}].cycle`, message: 'must be above the one before it (in order, each once)' }
+  if (p >= 0)
+    return {
+      path: `progress[${p}].cycle`,
+      message: 'must be above the one before it (in order, each once)',
+    }
   for (const [i, progress] of customer.progress.entries()) {
     const problem = progressViolation(context, customer, progress, `progress[${i}]`)
     if (problem !== undefined) return problem

@@ -3,13 +3,7 @@
 import { absurd } from '../internal/absurd.js'
 import { progressChanged, releaseWaiting, subTargetsReached } from './achievement.js'
 import { closeAt, goalOf, type Context } from './context.js'
-import {
-  progressOf,
-  streakOf,
-  takesPartIn,
-  type Customer,
-  type Instant,
-} from './customer.js'
+import { progressOf, streakOf, takesPartIn, type Customer, type Instant } from './customer.js'
 import { cycleForfeit, cycleReward, streakBroken } from './event.js'
 import { isEvent } from './fact.js'
 import { storyOf, type Story } from './story.js'
@@ -99,12 +93,7 @@ const close = (story: Story, context: Context, cycle: number, member: boolean): 
     }
     case 'STREAK': {
       const count = streakOf(customer).count
-      if (
-        target.streakType === 'CONTINUOUS' &&
-        member &&
-        progress?.rewarded !== true &&
-        count > 0
-      )
+      if (target.streakType === 'CONTINUOUS' && member && progress?.rewarded !== true && count > 0)
         story.emit(streakBroken(context, customer.customerId, at, cycle, count))
       break
     }
@@ -127,12 +116,7 @@ const cross = (story: Story, context: Context, boundary: Boundary): void => {
       return
     }
     case 'CLOSE':
-      close(
-        story,
-        context,
-        boundary.cycle,
-        story.customer.graceCycles.includes(boundary.cycle),
-      )
+      close(story, context, boundary.cycle, story.customer.graceCycles.includes(boundary.cycle))
       return
     case 'START':
       progressChanged(story, context, boundary.cycle, boundary.at)

@@ -74,8 +74,8 @@ export const cyclicWindow = (
   return {
     type: 'CYCLIC',
     count: (customer) => (customer?.anchor === undefined ? 0 : count),
-    start: (customer, cycle) => (edgesOf(customer)?.[cycle - 1] as Instant | undefined) ?? Number.NaN,
-    end: (customer, cycle) => (edgesOf(customer)?.[cycle] as Instant | undefined) ?? Number.NaN,
+    start: (customer, cycle) => edgesOf(customer)?.[cycle - 1] ?? Number.NaN,
+    end: (customer, cycle) => edgesOf(customer)?.[cycle] ?? Number.NaN,
     endedBy: (customer, t) => {
       const edges = edgesOf(customer)
       return edges === undefined ? 0 : countUpTo(edges, 1, t)
@@ -96,8 +96,7 @@ export const agnosticWindow = (maxCycles: number): CustomerWindow => ({
   start: (customer, cycle) =>
     cycle === 1 ? (customer?.anchor ?? Number.NaN) : (customer?.cycleEnds[cycle - 2] ?? Number.NaN),
   end: (customer, cycle) => customer?.cycleEnds[cycle - 1] ?? Number.POSITIVE_INFINITY,
-  endedBy: (customer, t) =>
-    customer === undefined ? 0 : countUpTo(customer.cycleEnds, 0, t),
+  endedBy: (customer, t) => (customer === undefined ? 0 : countUpTo(customer.cycleEnds, 0, t)),
   anchorFor: (t) => t,
   named: () => 0,
 })

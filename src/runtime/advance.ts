@@ -71,5 +71,7 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
     )
     if (E.isRight(effect)) for (const event of effect.right.events) events.push(event)
   }
-  return events.length === 0 ? nothingEmitted : E.right({ events: byInstant(events), warnings: noWarnings })
+  return events.length === 0
+    ? nothingEmitted
+    : E.right({ events: byInstant(events), warnings: noWarnings })
 }

@@ -13,7 +13,14 @@ import { recordActivityIn, type Activity } from './recordActivity.js'
 import { reenrollIn, type ReenrollOptions } from './reenroll.js'
 import type { EnrolmentState } from './state.js'
 import { unenrollIn } from './unenroll.js'
-import { once, openWorkspace, publish, type Effect, type Result, type Workspace } from './workspace.js'
+import {
+  once,
+  openWorkspace,
+  publish,
+  type Effect,
+  type Result,
+  type Workspace,
+} from './workspace.js'
 
 // model
 
@@ -88,10 +95,7 @@ export const applyOperation = (state: EnrolmentState, operation: Operation): Res
  *   { kind: 'advance', now: new Date('2026-04-01T00:00:00Z') },
  * ])
  */
-export const applyAll = (
-  state: EnrolmentState,
-  operations: Iterable<Operation>,
-): BatchResult => {
+export const applyAll = (state: EnrolmentState, operations: Iterable<Operation>): BatchResult => {
   const workspace = openWorkspace(state)
   const events: Array<EnrolmentEvent> = []
   const warnings: Array<Warning> = []

@@ -46,7 +46,8 @@ const windowOf = (target: Target): CustomerWindow => {
         (t) => localDayStart(t, zone),
         rememberedEdges(
           window.count,
-          (anchor, periods) => cycleStartAfter(anchor, window.frequency, periods, zone) ?? Number.NaN,
+          (anchor, periods) =>
+            cycleStartAfter(anchor, window.frequency, periods, zone) ?? Number.NaN,
         ),
       )
     }

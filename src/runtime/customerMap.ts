@@ -156,10 +156,7 @@ const findInTrie = <V extends Keyed>(map: Trie<V>, customerId: number): V | unde
 }
 
 /** The record of `customerId`, if the map has one. */
-const get = <V extends Keyed>(
-  map: Trie<V>,
-  customerId: number,
-): V | undefined => {
+const get = <V extends Keyed>(map: Trie<V>, customerId: number): V | undefined => {
   const at = map.recentIds.indexOf(customerId)
   return at < 0 ? findInTrie(map, customerId) : map.recent[at]
 }
@@ -306,11 +303,7 @@ const settled = <V extends Keyed>(map: Trie<V>, owner: Owner): Trie<V> => {
  * nodes this batch created are written in place instead of copied again. Never pass an owner again
  * once its map is handed out. A single write (no owner) goes into `recent`.
  */
-const set = <V extends Keyed>(
-  map: Trie<V>,
-  record: V,
-  owner: Owner | null = null,
-): Trie<V> => {
+const set = <V extends Keyed>(map: Trie<V>, record: V, owner: Owner | null = null): Trie<V> => {
   const customerId = record.customerId
   if (owner === null) {
     const at = map.recentIds.indexOf(customerId)
@@ -419,14 +412,16 @@ export interface CustomerMap<V extends Keyed> {
 }
 
 const trieOf = <V extends Keyed>(map: CustomerMap<V>): Trie<V> => map as unknown as Trie<V>
-const mapOf = <V extends Keyed>(trie: Trie<V>): CustomerMap<V> => trie as unknown as CustomerMap<V>
+const mapOf = <V extends Keyed>(trie: Trie<V>): CustomerMap<V> => trie
 
 /** The map with no customers. */
 export const emptyCustomerMap = <V extends Keyed>(): CustomerMap<V> => mapOf(emptyTrie<V>())
 
 /** The record of `customerId`, if the map has one. */
-export const getCustomer = <V extends Keyed>(map: CustomerMap<V>, customerId: number): V | undefined =>
-  get(trieOf(map), customerId)
+export const getCustomer = <V extends Keyed>(
+  map: CustomerMap<V>,
+  customerId: number,
+): V | undefined => get(trieOf(map), customerId)
 
 /** The map with `record` as the record of its customer (one write: it joins the recent records). */
 export const setCustomer = <V extends Keyed>(map: CustomerMap<V>, record: V): CustomerMap<V> =>
@@ -458,7 +453,7 @@ export const removeCustomer = <V extends Keyed>(
   const keep = (_: unknown, i: number) => i !== recentAt
   return mapOf({
     size: trie.size - 1,
-    root: root as Trie<V>['root'],
+    root: root,
     recent: recentAt < 0 ? trie.recent : trie.recent.filter(keep),
     recentIds: recentAt < 0 ? trie.recentIds : trie.recentIds.filter(keep),
   })
@@ -482,3 +477,16 @@ export const customersInIdOrder = <V extends Keyed>(map: CustomerMap<V>): Readon
 /** How many of the map's records are its recent ones, outside the trie (for the map's own tests). */
 export const recentCount = <V extends Keyed>(map: CustomerMap<V>): number =>
   trieOf(map).recent.length
+
+/**
+ * The map's own tests look inside: its layout (the trie's root, the recent records) and a write
+ * with a batch owner of their choosing. Nothing else may.
+ */
+export const mapInternals = {
+  layoutOf: <V extends Keyed>(map: CustomerMap<V>): Trie<V> => trieOf(map),
+  setWithOwner: <V extends Keyed>(
+    map: CustomerMap<V>,
+    record: V,
+    owner: Owner | null,
+  ): CustomerMap<V> => mapOf(set(trieOf(map), record, owner)),
+}

@@ -42,7 +42,9 @@ export const cyclesOfCustomer = (
   return Array.from({ length: count }, (_, i) => {
     const end = window.end(customer, i + 1)
     const start = new Date(window.start(customer, i + 1))
-    return Number.isFinite(end) ? { index: i + 1, start, end: new Date(end) } : { index: i + 1, start }
+    return Number.isFinite(end)
+      ? { index: i + 1, start, end: new Date(end) }
+      : { index: i + 1, start }
   })
 }
 

@@ -5,12 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { decide } from '../rules/decide.js'
-import {
-  checkCustomerClock,
-  checkNow,
-  checkStartOptions,
-  customerIdProblem,
-} from './input.js'
+import { checkCustomerClock, checkNow, checkStartOptions, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
 import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
 

@@ -5,12 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { decide } from '../rules/decide.js'
-import {
-  checkCustomerClock,
-  checkNow,
-  checkStartOptions,
-  customerIdProblem,
-} from './input.js'
+import { checkCustomerClock, checkNow, checkStartOptions, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
 import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
 
@@ -65,6 +60,10 @@ export const reenrollIn = (
   return commit(
     workspace,
     record,
-    decide({ type: 'REENROLL', customerId, now: at.right, ...start.right }, record, workspace.context),
+    decide(
+      { type: 'REENROLL', customerId, now: at.right, ...start.right },
+      record,
+      workspace.context,
+    ),
   )
 }

@@ -61,9 +61,7 @@ const standingOf = (state: EnrolmentState, customer: Customer, now: number): Sta
           ...(Number.isFinite(window.end(settled, index))
             ? { end: new Date(window.end(settled, index)) }
             : {}),
-          ...(window.type === 'FIXED'
-            ? { refCode: target.cycles[index - 1]?.refCode ?? '' }
-            : {}),
+          ...(window.type === 'FIXED' ? { refCode: target.cycles[index - 1]?.refCode ?? '' } : {}),
         })
   const progress = index === 0 ? undefined : progressOf(settled, index)
   const goal = goalOf(context, index === 0 ? 1 : index)
@@ -84,7 +82,9 @@ const standingOf = (state: EnrolmentState, customer: Customer, now: number): Sta
         ? O.some({
             count: streak.count,
             epoch: streak.epoch,
-            nextLevel: O.fromNullable(target.levels.find((l) => !streak.achievedLevels.includes(l))),
+            nextLevel: O.fromNullable(
+              target.levels.find((l) => !streak.achievedLevels.includes(l)),
+            ),
           })
         : O.none,
   }

@@ -47,7 +47,8 @@ export interface State extends EnrolmentState {
  * })
  * if (E.isRight(target)) initialState(target.right)
  */
-export const initialState = (target: Target): EnrolmentState => stateOf(target, emptyCustomerMap(), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)
+export const initialState = (target: Target): EnrolmentState =>
+  stateOf(target, emptyCustomerMap(), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)
 
 /** A state from its parts. */
 export const stateOf = (

@@ -219,7 +219,7 @@ export class ReferenceModel {
   enroll(
     id: number,
     nowDate: Date,
-    options: { period?: string; initialBalance?: number } = {},
+    options: { period?: string | undefined; initialBalance?: number | undefined } = {},
   ): Expected {
     if (!isId(id)) return { error: 310011 }
     const now = nowDate.getTime()
@@ -284,7 +284,11 @@ export class ReferenceModel {
   reenroll(
     id: number,
     nowDate: Date,
-    options: { period?: string; initialBalance?: number; resetStreakStatus?: boolean } = {},
+    options: {
+      period?: string | undefined
+      initialBalance?: number | undefined
+      resetStreakStatus?: boolean | undefined
+    } = {},
   ): Expected {
     if (!isId(id)) return { error: 310011 }
     const now = nowDate.getTime()
@@ -301,7 +305,11 @@ export class ReferenceModel {
     id: number,
     c: Customer,
     now: number,
-    options: { period?: string; initialBalance?: number; resetStreakStatus?: boolean },
+    options: {
+      period?: string | undefined
+      initialBalance?: number | undefined
+      resetStreakStatus?: boolean | undefined
+    },
   ): Expected {
     const start = this.startCycle(now, options.period)
     if (start === 0) return { error: 310019 }
@@ -333,7 +341,7 @@ export class ReferenceModel {
     return { events: this.sorted(out), warnings }
   }
 
-  activity(id: number, activity: { at: Date; value?: number }): Expected {
+  activity(id: number, activity: { at: Date; value?: number | undefined }): Expected {
     if (!isId(id)) return { error: 310011 }
     const at = activity.at.getTime()
     if (Number.isNaN(at)) return { error: 300004 }
