@@ -1,5 +1,6 @@
 // The floor: a minimal mutable implementation of the same rules for the benchmark's workload
-// (enrol, COUNT activities, unenrol, re-enrol without reset, advance) on a PERIOD_END milestone —
+// (enrol, COUNT activities, unenrol, re-enrol without reset, advance) on a PERIOD_END milestone, the
+// watermark moved by advance only —
 // one Map of plain records, fields written in place, no events but the rewards. The benchmark
 // checks that it pays exactly the rewards the library pays.
 import type { Target } from '../src/index.js'
@@ -69,7 +70,6 @@ export class MutableFloor {
     if (now < this.watermark || this.customers.has(id)) return false
     const start = this.current(now)
     if (start === 0) return false
-    this.watermark = now
     this.customers.set(id, {
       enrolled: true,
       since: now,
@@ -97,7 +97,6 @@ export class MutableFloor {
     r.enrolled = false
     r.since = now
     r.settledAt = now
-    this.watermark = now
     return true
   }
 
@@ -111,7 +110,6 @@ export class MutableFloor {
     r.startCycle = start
     r.since = now
     r.settledAt = now
-    this.watermark = now
     return true
   }
 

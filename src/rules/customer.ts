@@ -125,6 +125,132 @@ export const newCustomer = (customerId: number, startCycle: number, at: Instant)
 /** The frozen empty list every record shares where it has nothing. */
 export const empty: ReadonlyArray<never> = none
 
+/** What a fact may change in a record, its status aside. */
+export type CustomerChange = {
+  readonly [K in keyof Pick<
+    CustomerCommon,
+    | 'version'
+    | 'settledAt'
+    | 'endedCycles'
+    | 'closedCycles'
+    | 'graceCycles'
+    | 'anchor'
+    | 'cycleEnds'
+    | 'progress'
+    | 'streak'
+  >]?: CustomerCommon[K] | undefined
+}
+
+/**
+ * `customer` with `change` made. Every record is built by this function or its status twins below,
+ * each field written out in one order, so that all records share one layout (a spread would give
+ * records of many layouts, and make every read of them slower).
+ */
+export const customerWith = (customer: Customer, change: CustomerChange): Customer => {
+  const version = change.version ?? customer.version
+  const settledAt = change.settledAt ?? customer.settledAt
+  const endedCycles = change.endedCycles ?? customer.endedCycles
+  const closedCycles = change.closedCycles ?? customer.closedCycles
+  const graceCycles = change.graceCycles ?? customer.graceCycles
+  const anchor = change.anchor ?? customer.anchor
+  const cycleEnds = change.cycleEnds ?? customer.cycleEnds
+  const progress = change.progress ?? customer.progress
+  const streak = change.streak ?? customer.streak
+  const { customerId, startCycle, since } = customer
+  return customer.status === 'ENROLLED'
+    ? {
+        status: 'ENROLLED',
+        customerId,
+        version,
+        startCycle,
+        since,
+        settledAt,
+        endedCycles,
+        closedCycles,
+        graceCycles,
+        anchor,
+        cycleEnds,
+        progress,
+        streak,
+      }
+    : {
+        status: 'UNENROLLED',
+        customerId,
+        version,
+        startCycle,
+        since,
+        settledAt,
+        endedCycles,
+        closedCycles,
+        graceCycles,
+        anchor,
+        cycleEnds,
+        progress,
+        streak,
+        fromCycle: customer.fromCycle,
+      }
+}
+
+/** `customer` enrolled again from `startCycle` at `at`. */
+export const enrolledFrom = (customer: Customer, startCycle: number, at: Instant): Customer => ({
+  status: 'ENROLLED',
+  customerId: customer.customerId,
+  version: customer.version,
+  startCycle,
+  since: at,
+  settledAt: at,
+  endedCycles: customer.endedCycles,
+  closedCycles: customer.closedCycles,
+  graceCycles: customer.graceCycles,
+  anchor: customer.anchor,
+  cycleEnds: customer.cycleEnds,
+  progress: customer.progress,
+  streak: customer.streak,
+})
+
+/** `customer` unenrolled from cycle `fromCycle` at `at`, keeping `progress`. */
+export const unenrolledFrom = (
+  customer: Customer,
+  fromCycle: number,
+  at: Instant,
+  progress: ReadonlyArray<Progress>,
+): Customer => ({
+  status: 'UNENROLLED',
+  customerId: customer.customerId,
+  version: customer.version,
+  startCycle: customer.startCycle,
+  since: at,
+  settledAt: at,
+  endedCycles: customer.endedCycles,
+  closedCycles: customer.closedCycles,
+  graceCycles: customer.graceCycles,
+  anchor: customer.anchor,
+  cycleEnds: customer.cycleEnds,
+  progress,
+  streak: customer.streak,
+  fromCycle,
+})
+
+/** What a fact may change in a cycle's progress. */
+export type ProgressChange = {
+  readonly [K in keyof Omit<Progress, 'cycle' | 'achievedAt'>]?: Progress[K] | undefined
+} & {
+  /** `null` clears the achievement; absent keeps it. */
+  readonly achievedAt?: Instant | null | undefined
+}
+
+/** `progress` with `change` made, in the one layout every progress has (see `customerWith`). */
+export const progressWith = (progress: Progress, change: ProgressChange): Progress => ({
+  cycle: progress.cycle,
+  value: change.value ?? progress.value,
+  achievedAt:
+    change.achievedAt === null ? undefined : (change.achievedAt ?? progress.achievedAt),
+  reversed: change.reversed ?? progress.reversed,
+  rewarded: change.rewarded ?? progress.rewarded,
+  subTargets: change.subTargets ?? progress.subTargets,
+  visits: change.visits ?? progress.visits,
+})
+
 // operations
 
 /** The progress kept for `cycle`, if any. */

@@ -7,27 +7,34 @@ import type { Fact } from './fact.js'
 // model
 
 /** The facts decided so far, and the record after them. Local to one decision. */
-export interface Story {
-  readonly customer: Customer
-  readonly facts: ReadonlyArray<Fact>
+export class Story {
+  #customer: Customer
+  readonly #facts: Array<Fact>
+
+  constructor(customer: Customer, told: ReadonlyArray<Fact>) {
+    this.#customer = customer
+    this.#facts = [...told]
+  }
+
+  /** The record after every fact so far. */
+  get customer(): Customer {
+    return this.#customer
+  }
+
+  /** The facts so far, in the order they arose. */
+  get facts(): ReadonlyArray<Fact> {
+    return this.#facts
+  }
+
   /** Adds a fact, and evolves the record with it. */
-  readonly emit: (fact: Fact) => void
+  emit(fact: Fact): void {
+    this.#facts.push(fact)
+    this.#customer = evolve(this.#customer, fact)
+  }
 }
 
 // constructors
 
 /** A story about `customer`, with the facts that made it so far (none, or a new customer's). */
-export const storyOf = (customer: Customer, told: ReadonlyArray<Fact> = []): Story => {
-  let current = customer
-  const facts: Array<Fact> = [...told]
-  return {
-    get customer() {
-      return current
-    },
-    facts,
-    emit: (fact) => {
-      facts.push(fact)
-      current = evolve(current, fact)
-    },
-  }
-}
+export const storyOf = (customer: Customer, told: ReadonlyArray<Fact> = []): Story =>
+  new Story(customer, told)

@@ -6,7 +6,7 @@ import type { EnrolmentError, Warning } from '../model/error.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { Target } from '../model/target.js'
 import type { Context } from '../rules/context.js'
-import type { Customer, Instant } from '../rules/customer.js'
+import { customerWith, type Customer, type Instant } from '../rules/customer.js'
 import type { Decision } from '../rules/decide.js'
 import { isEvent } from '../rules/fact.js'
 import { nextSettlement } from '../rules/settle.js'
@@ -109,7 +109,7 @@ export const commit = (
         return decision.warnings.length === 0
           ? nothingEmitted
           : E.right({ events: [], warnings: decision.warnings })
-      const after: Customer = { ...decision.customer, version: (before?.version ?? 0) + 1 }
+      const after = customerWith(decision.customer, { version: (before?.version ?? 0) + 1 })
       workspace.written.set(after.customerId, after)
       workspace.settlesFrom = Math.min(
         workspace.settlesFrom,
