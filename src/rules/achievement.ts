@@ -3,7 +3,7 @@
 import { absurd } from '../internal/absurd.js'
 import type { SubTarget } from '../model/target.js'
 import { goalOf, type Context } from './context.js'
-import { progressOf, streakOf, type Customer, type Instant } from './customer.js'
+import { empty, progressOf, streakOf, type Customer, type Instant } from './customer.js'
 import { cycleEvent, cycleReward, levelReached, subTargetReached } from './event.js'
 import type { Story } from './story.js'
 
@@ -26,7 +26,7 @@ export const subTargetsReached = (
   value: number,
 ): ReadonlyArray<SubTarget> => {
   const subTargets = context.target.subTargets
-  if (subTargets.length === 0) return []
+  if (subTargets.length === 0) return empty
   const reached = progressOf(customer, cycle)?.subTargets ?? []
   return subTargets
     .map((subTarget, order) => ({

@@ -71,6 +71,7 @@ interface CustomerCommon {
 /** Taking part in `startCycle` and every later cycle. */
 export interface EnrolledCustomer extends CustomerCommon {
   readonly status: 'ENROLLED'
+  readonly fromCycle?: undefined
 }
 
 /** Out of `fromCycle` (the unenrolment cycle k) and every later cycle. */
@@ -87,7 +88,7 @@ export type Customer = EnrolledCustomer | UnenrolledCustomer
 const none: ReadonlyArray<never> = Object.freeze([])
 
 /** The progress of a cycle nothing has counted in yet. */
-export const noProgress = (cycle: number): Progress => ({
+export const noProgress = (cycle: number): DraftProgress => ({
   cycle,
   value: 0,
   achievedAt: undefined,
@@ -106,7 +107,7 @@ export const initialStreak: Streak = {
 }
 
 /** A new customer's record, enrolled at `at` from `startCycle`. */
-export const newCustomer = (customerId: number, startCycle: number, at: Instant): Customer => ({
+export const newCustomer = (customerId: number, startCycle: number, at: Instant): Draft => ({
   status: 'ENROLLED',
   customerId,
   version: 0,
@@ -118,138 +119,66 @@ export const newCustomer = (customerId: number, startCycle: number, at: Instant)
   graceCycles: none,
   anchor: undefined,
   cycleEnds: none,
-  progress: none,
+  progress: [],
   streak: undefined,
+  fromCycle: undefined,
 })
 
 /** The frozen empty list every record shares where it has nothing. */
 export const empty: ReadonlyArray<never> = none
 
-/** What a fact may change in a record, its status aside. */
-export type CustomerChange = {
-  readonly [K in keyof Pick<
-    CustomerCommon,
-    | 'version'
-    | 'settledAt'
-    | 'endedCycles'
-    | 'closedCycles'
-    | 'graceCycles'
-    | 'anchor'
-    | 'cycleEnds'
-    | 'progress'
-    | 'streak'
-  >]?: CustomerCommon[K] | undefined
+/**
+ * A record being written: the same fields, writable. Only `evolve` writes one, and only while the
+ * decision (or the runtime's workspace) that made it is the only one holding it; once handed out
+ * it is a `Customer`, never written again.
+ */
+export type Draft = {
+  -readonly [K in keyof UnenrolledCustomer]: K extends 'status'
+    ? Customer['status']
+    : K extends 'fromCycle'
+      ? number | undefined
+      : K extends 'progress'
+        ? Array<DraftProgress>
+        : UnenrolledCustomer[K]
 }
+
+/** A cycle's progress being written. */
+export type DraftProgress = { -readonly [K in keyof Progress]: Progress[K] }
 
 /**
- * `customer` with `change` made. Every record is built by this function or its status twins below,
- * each field written out in one order, so that all records share one layout (a spread would give
- * records of many layouts, and make every read of them slower).
+ * A draft of `customer` that shares nothing writable with it. Every field is written out in one
+ * order, so that every record has one layout (a spread would give records of many layouts).
  */
-export const customerWith = (customer: Customer, change: CustomerChange): Customer => {
-  const version = change.version ?? customer.version
-  const settledAt = change.settledAt ?? customer.settledAt
-  const endedCycles = change.endedCycles ?? customer.endedCycles
-  const closedCycles = change.closedCycles ?? customer.closedCycles
-  const graceCycles = change.graceCycles ?? customer.graceCycles
-  const anchor = change.anchor ?? customer.anchor
-  const cycleEnds = change.cycleEnds ?? customer.cycleEnds
-  const progress = change.progress ?? customer.progress
-  const streak = change.streak ?? customer.streak
-  const { customerId, startCycle, since } = customer
-  return customer.status === 'ENROLLED'
-    ? {
-        status: 'ENROLLED',
-        customerId,
-        version,
-        startCycle,
-        since,
-        settledAt,
-        endedCycles,
-        closedCycles,
-        graceCycles,
-        anchor,
-        cycleEnds,
-        progress,
-        streak,
-      }
-    : {
-        status: 'UNENROLLED',
-        customerId,
-        version,
-        startCycle,
-        since,
-        settledAt,
-        endedCycles,
-        closedCycles,
-        graceCycles,
-        anchor,
-        cycleEnds,
-        progress,
-        streak,
-        fromCycle: customer.fromCycle,
-      }
-}
-
-/** `customer` enrolled again from `startCycle` at `at`. */
-export const enrolledFrom = (customer: Customer, startCycle: number, at: Instant): Customer => ({
-  status: 'ENROLLED',
-  customerId: customer.customerId,
-  version: customer.version,
-  startCycle,
-  since: at,
-  settledAt: at,
-  endedCycles: customer.endedCycles,
-  closedCycles: customer.closedCycles,
-  graceCycles: customer.graceCycles,
-  anchor: customer.anchor,
-  cycleEnds: customer.cycleEnds,
-  progress: customer.progress,
-  streak: customer.streak,
-})
-
-/** `customer` unenrolled from cycle `fromCycle` at `at`, keeping `progress`. */
-export const unenrolledFrom = (
-  customer: Customer,
-  fromCycle: number,
-  at: Instant,
-  progress: ReadonlyArray<Progress>,
-): Customer => ({
-  status: 'UNENROLLED',
+export const draftOf = (customer: Customer): Draft => ({
+  status: customer.status,
   customerId: customer.customerId,
   version: customer.version,
   startCycle: customer.startCycle,
-  since: at,
-  settledAt: at,
+  since: customer.since,
+  settledAt: customer.settledAt,
   endedCycles: customer.endedCycles,
   closedCycles: customer.closedCycles,
   graceCycles: customer.graceCycles,
   anchor: customer.anchor,
   cycleEnds: customer.cycleEnds,
-  progress,
+  progress: customer.progress.map(draftProgressOf),
   streak: customer.streak,
-  fromCycle,
+  fromCycle: customer.status === 'UNENROLLED' ? customer.fromCycle : undefined,
 })
 
-/** What a fact may change in a cycle's progress. */
-export type ProgressChange = {
-  readonly [K in keyof Omit<Progress, 'cycle' | 'achievedAt'>]?: Progress[K] | undefined
-} & {
-  /** `null` clears the achievement; absent keeps it. */
-  readonly achievedAt?: Instant | null | undefined
-}
-
-/** `progress` with `change` made, in the one layout every progress has (see `customerWith`). */
-export const progressWith = (progress: Progress, change: ProgressChange): Progress => ({
+/** A draft of one cycle's progress. */
+export const draftProgressOf = (progress: Progress): DraftProgress => ({
   cycle: progress.cycle,
-  value: change.value ?? progress.value,
-  achievedAt:
-    change.achievedAt === null ? undefined : (change.achievedAt ?? progress.achievedAt),
-  reversed: change.reversed ?? progress.reversed,
-  rewarded: change.rewarded ?? progress.rewarded,
-  subTargets: change.subTargets ?? progress.subTargets,
-  visits: change.visits ?? progress.visits,
+  value: progress.value,
+  achievedAt: progress.achievedAt,
+  reversed: progress.reversed,
+  rewarded: progress.rewarded,
+  subTargets: progress.subTargets,
+  visits: progress.visits,
 })
+
+/** A finished draft, as the record it is (it is never written again). */
+export const recordOf = (draft: Draft): Customer => draft as Customer
 
 // operations
 

@@ -20,10 +20,10 @@ import {
   type UnenrolledCustomer,
 } from './customer.js'
 import { cycleEvent, streakReset } from './event.js'
-import { evolve } from './evolve.js'
+import { newCustomer, recordOf } from './customer.js'
 import type { Fact } from './fact.js'
 import { settleUntil } from './settle.js'
-import { storyOf, type Story } from './story.js'
+import { storyOf, type Story, type Writing } from './story.js'
 import { cycleHolding, cycleHoldingOrNext } from './window.js'
 
 // model
@@ -203,15 +203,29 @@ const setBalance = (
     progressChanged(story, context, cycle, now)
 }
 
-const enroll = (context: Context, customer: Customer | undefined, command: Enroll): Decision => {
+const enroll = (
+  context: Context,
+  customer: Customer | undefined,
+  command: Enroll,
+  writing: Writing,
+): Decision => {
   if (customer?.status === 'ENROLLED') return refused(alreadyEnrolled(context, customer.customerId))
   if (customer !== undefined)
     // rule enroll.2: one endpoint for both; an unenrolled customer is re-enrolled.
-    return reenroll(context, customer, { ...command, type: 'REENROLL', resetStreakStatus: false })
+    return reenroll(
+      context,
+      customer,
+      { ...command, type: 'REENROLL', resetStreakStatus: false },
+      writing,
+    )
   const start = startCycle(context, undefined, command.now, command.period)
   if (typeof start !== 'number') return refused(start)
   const enrolled = cycleEvent('ENROLLED', context, command.customerId, command.now, start)
-  const story = storyOf(evolve(undefined, enrolled), [enrolled])
+  const story = storyOf(recordOf(newCustomer(command.customerId, start, command.now)), {
+    version: writing.version,
+    owned: true,
+  })
+  story.emit(enrolled)
   // Cycles that ended before the customer joined are not theirs: nothing of them to settle.
   const passed = context.window.endedBy(story.customer, command.now)
   if (passed > 0) story.emit({ type: 'CYCLES_PASSED', cycles: passed })
@@ -226,6 +240,7 @@ const unenroll = (
   context: Context,
   customer: Customer | undefined,
   command: Unenroll,
+  writing: Writing,
 ): Decision => {
   if (customer === undefined)
     return refused(notEnrolled(context, command.customerId, 'never enrolled'))
@@ -248,20 +263,25 @@ const unenroll = (
         'now',
       ),
     )
-  const story = storyOf(customer)
+  const story = storyOf(customer, writing)
   // rule unenroll.2: whatever the cycles that ended owed is settled first.
   settleUntil(story, context, command.now)
   story.emit(cycleEvent('UNENROLLED', context, customer.customerId, command.now, k))
   return decided(story)
 }
 
-function reenroll(context: Context, customer: Customer | undefined, command: Reenroll): Decision {
+function reenroll(
+  context: Context,
+  customer: Customer | undefined,
+  command: Reenroll,
+  writing: Writing,
+): Decision {
   if (customer === undefined)
     return refused(notEnrolled(context, command.customerId, 'never enrolled'))
   if (customer.status === 'ENROLLED') return refused(alreadyEnrolled(context, customer.customerId))
   const start = startCycle(context, customer, command.now, command.period)
   if (typeof start !== 'number') return refused(start)
-  return rejoin(context, customer, command, start)
+  return rejoin(context, customer, command, start, writing)
 }
 
 /** rules reenroll.2–6, once the start cycle is known. */
@@ -270,8 +290,9 @@ const rejoin = (
   customer: UnenrolledCustomer,
   command: Reenroll,
   start: number,
+  writing: Writing,
 ): Decision => {
-  const story = storyOf(customer)
+  const story = storyOf(customer, writing)
   const warnings: Array<Warning> = []
   settleUntil(story, context, command.now)
   const id = customer.customerId
@@ -348,20 +369,19 @@ const recordActivity = (
   context: Context,
   customer: Customer | undefined,
   command: RecordActivity,
+  writing: Writing,
 ): Decision => {
   const cycle = countingCycle(context, customer, command)
   if (typeof cycle !== 'number') return cycle
-  const story = storyOf(customer as Customer)
+  const counted = customer as Customer
   const { at } = command
   const { window, target } = context
-  if (window.type !== 'FIXED' && story.customer.anchor === undefined)
-    story.emit({ type: 'ANCHORED', anchor: window.anchorFor(at) })
-  // The cycles that ended by `at` are settled first (rule time.lazy-settlement).
-  settleUntil(story, context, at)
-  const before = progressOf(story.customer, cycle)?.value ?? 0
+  // Settling up to `at` leaves the progress of the cycle holding `at` as it is: it is read first,
+  // so that a refusal comes before any fact.
+  const progress = progressOf(counted, cycle)
+  const before = progress?.value ?? 0
   const visit = target.metric === 'VISIT' ? context.localDay(at) : undefined
-  const isNewVisit =
-    visit !== undefined && !(progressOf(story.customer, cycle)?.visits.includes(visit) ?? false)
+  const isNewVisit = visit !== undefined && !(progress?.visits.includes(visit) ?? false)
   const amount =
     target.metric === 'SUM' ? command.amount : visit === undefined || isNewVisit ? 1 : 0
   // rule return.lowers: never below 0; rule window.agnostic-no-carry: never beyond the goal.
@@ -370,6 +390,7 @@ const recordActivity = (
       ? Math.min(before + amount, goalOf(context, cycle))
       : before + amount
   const value = Math.max(0, capped)
+  // rule input.finite: a progress stays a finite number.
   if (!Number.isFinite(value))
     return refused(
       enrolmentError(
@@ -378,6 +399,11 @@ const recordActivity = (
         'activity.value',
       ),
     )
+  const story = storyOf(counted, writing)
+  if (window.type !== 'FIXED' && counted.anchor === undefined)
+    story.emit({ type: 'ANCHORED', anchor: window.anchorFor(at) })
+  // The cycles that ended by `at` are settled first (rule time.lazy-settlement).
+  settleUntil(story, context, at)
   story.emit({
     type: 'ACTIVITY_COUNTED',
     cycle,
@@ -389,10 +415,15 @@ const recordActivity = (
   return decided(story)
 }
 
-const settle = (context: Context, customer: Customer | undefined, command: Settle): Decision => {
+const settle = (
+  context: Context,
+  customer: Customer | undefined,
+  command: Settle,
+  writing: Writing,
+): Decision => {
   if (customer === undefined)
     return refused(notEnrolled(context, command.customerId, 'never enrolled'))
-  const story = storyOf(customer)
+  const story = storyOf(customer, writing)
   settleUntil(story, context, command.until)
   if (command.until > story.customer.settledAt)
     story.emit({ type: 'SETTLED_UNTIL', at: command.until })
@@ -402,24 +433,26 @@ const settle = (context: Context, customer: Customer | undefined, command: Settl
 /**
  * What `command` does to `customer` (undefined: never enrolled). Every command settles the
  * customer up to its instant first (rule time.lazy-settlement); a refused or ignored command
- * decides nothing.
+ * decides nothing, and writes nothing: every refusal comes before the first fact. The facts are
+ * written into the record as `writing` says (see `Story`).
  */
 export const decide = (
   command: Command,
   customer: Customer | undefined,
   context: Context,
+  writing: Writing,
 ): Decision => {
   switch (command.type) {
     case 'ENROLL':
-      return enroll(context, customer, command)
+      return enroll(context, customer, command, writing)
     case 'UNENROLL':
-      return unenroll(context, customer, command)
+      return unenroll(context, customer, command, writing)
     case 'REENROLL':
-      return reenroll(context, customer, command)
+      return reenroll(context, customer, command, writing)
     case 'RECORD_ACTIVITY':
-      return recordActivity(context, customer, command)
+      return recordActivity(context, customer, command, writing)
     case 'SETTLE':
-      return settle(context, customer, command)
+      return settle(context, customer, command, writing)
     default:
       return absurd(command)
   }

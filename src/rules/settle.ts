@@ -10,11 +10,8 @@ import { storyOf, type Story } from './story.js'
 
 // model
 
-/** What happens next to a customer, and when. */
-type Boundary =
-  | { readonly kind: 'END'; readonly cycle: number; readonly at: Instant }
-  | { readonly kind: 'CLOSE'; readonly cycle: number; readonly at: Instant }
-  | { readonly kind: 'START'; readonly cycle: number; readonly at: Instant }
+/** What happens next to a customer: a cycle ends, a cycle closes, or a waiting balance's cycle starts. */
+type BoundaryKind = 'END' | 'CLOSE' | 'START'
 
 // operations
 
@@ -35,38 +32,43 @@ const waitingBalance = (context: Context, customer: Customer): number | undefine
 }
 
 /**
- * The customer's next boundary: the end of the next cycle to end, the close of the next cycle to
- * close (rule grace.close-at), or a waiting balance's start; at one instant, an end before a close
- * before a start (rule event.order). A `PERIOD_AGNOSTIC` window has none: nothing waits for time.
+ * The customer's next boundary, and its instant: the end of the next cycle to end, the close of
+ * the next cycle to close (rule grace.close-at), or a waiting balance's start; at one instant, an
+ * end before a close before a start (rule event.order). A `PERIOD_AGNOSTIC` window has none:
+ * nothing there waits for time. (Answered through `then`, so that asking allocates nothing.)
  */
-const nextBoundary = (context: Context, customer: Customer): Boundary | undefined => {
+const nextBoundary = <A>(
+  context: Context,
+  customer: Customer,
+  then: (kind: BoundaryKind, cycle: number, at: Instant) => A,
+  none: A,
+): A => {
   const window = context.window
-  if (window.type === 'PERIOD_AGNOSTIC') return undefined
-  let next: Boundary | undefined
-  const consider = (boundary: Boundary): void => {
-    if (next === undefined || boundary.at < next.at) next = boundary
-  }
-  if (customer.endedCycles < window.count(customer))
-    consider({
-      kind: 'END',
-      cycle: customer.endedCycles + 1,
-      at: window.end(customer, customer.endedCycles + 1),
-    })
-  if (customer.closedCycles < customer.endedCycles)
-    consider({
-      kind: 'CLOSE',
-      cycle: customer.closedCycles + 1,
-      at: closeAt(context, customer, customer.closedCycles + 1),
-    })
+  if (window.type === 'PERIOD_AGNOSTIC') return none
+  const ending = customer.endedCycles + 1
+  const endAt =
+    ending <= window.count(customer) ? window.end(customer, ending) : Number.POSITIVE_INFINITY
+  const closing = customer.closedCycles + 1
+  const closeAtNext =
+    closing <= customer.endedCycles ? closeAt(context, customer, closing) : Number.POSITIVE_INFINITY
   const waiting = waitingBalance(context, customer)
-  if (waiting !== undefined)
-    consider({ kind: 'START', cycle: waiting, at: window.start(customer, waiting) })
-  return next
+  const startAt = waiting === undefined ? Number.POSITIVE_INFINITY : window.start(customer, waiting)
+  if (
+    endAt === Number.POSITIVE_INFINITY &&
+    closeAtNext === Number.POSITIVE_INFINITY &&
+    waiting === undefined
+  )
+    return none
+  if (endAt <= closeAtNext && endAt <= startAt) return then('END', ending, endAt)
+  if (closeAtNext <= startAt) return then('CLOSE', closing, closeAtNext)
+  return then('START', waiting as number, startAt)
 }
 
 /** When the customer's next boundary falls (`Infinity` if none will): nothing changes for them before. */
 export const nextSettlement = (context: Context, customer: Customer): Instant =>
-  nextBoundary(context, customer)?.at ?? Number.POSITIVE_INFINITY
+  nextBoundary(context, customer, instantOf, Number.POSITIVE_INFINITY)
+
+const instantOf = (_: BoundaryKind, __: number, at: Instant): Instant => at
 
 /** What the close of `cycle` does (rules settle.period-end, settle.forfeit, settle.continuous-break). */
 const close = (story: Story, context: Context, cycle: number, member: boolean): void => {
@@ -106,23 +108,29 @@ const close = (story: Story, context: Context, cycle: number, member: boolean): 
 }
 
 /** Applies one boundary to the story (rules settle.*, grace.membership, enroll.5). */
-const cross = (story: Story, context: Context, boundary: Boundary): void => {
-  switch (boundary.kind) {
+const cross = (
+  story: Story,
+  context: Context,
+  kind: BoundaryKind,
+  cycle: number,
+  at: Instant,
+): void => {
+  switch (kind) {
     case 'END': {
-      const member = takesPartIn(story.customer, boundary.cycle)
+      const member = takesPartIn(story.customer, cycle)
       // Without grace a cycle closes as it ends; with grace, who was in it is decided now.
-      if (context.grace === 0) close(story, context, boundary.cycle, member)
-      else story.emit({ type: 'CYCLE_ENDED', cycle: boundary.cycle, member })
+      if (context.grace === 0) close(story, context, cycle, member)
+      else story.emit({ type: 'CYCLE_ENDED', cycle, member })
       return
     }
     case 'CLOSE':
-      close(story, context, boundary.cycle, story.customer.graceCycles.includes(boundary.cycle))
+      close(story, context, cycle, story.customer.graceCycles.includes(cycle))
       return
     case 'START':
-      progressChanged(story, context, boundary.cycle, boundary.at)
+      progressChanged(story, context, cycle, at)
       return
     default:
-      absurd(boundary)
+      absurd(kind)
   }
 }
 
@@ -131,11 +139,12 @@ const cross = (story: Story, context: Context, boundary: Boundary): void => {
  * time.lazy-settlement: each operation settles its customer first; rule advance.settles-all).
  */
 export const settleUntil = (story: Story, context: Context, until: Instant): void => {
-  for (;;) {
-    const boundary = nextBoundary(context, story.customer)
-    if (boundary === undefined || boundary.at > until) return
-    cross(story, context, boundary)
+  const step = (kind: BoundaryKind, cycle: number, at: Instant): boolean => {
+    if (at > until) return false
+    cross(story, context, kind, cycle, at)
+    return true
   }
+  while (nextBoundary(context, story.customer, step, false));
 }
 
 /**
@@ -144,12 +153,14 @@ export const settleUntil = (story: Story, context: Context, until: Instant): voi
  * copy boundary by boundary: a customer has at most a few hundred.
  */
 export const nextDueAt = (context: Context, customer: Customer): Instant | undefined => {
-  const story = storyOf(customer)
-  for (;;) {
-    const boundary = nextBoundary(context, story.customer)
-    if (boundary === undefined) return undefined
+  const story = storyOf(customer, { version: customer.version, owned: false })
+  let due: Instant | undefined
+  const step = (kind: BoundaryKind, cycle: number, at: Instant): boolean => {
     const before = story.facts.length
-    cross(story, context, boundary)
-    if (story.facts.slice(before).some(isEvent)) return boundary.at
+    cross(story, context, kind, cycle, at)
+    if (story.facts.slice(before).some(isEvent)) due = at
+    return due === undefined
   }
+  while (nextBoundary(context, story.customer, step, false));
+  return due
 }

@@ -1,24 +1,37 @@
 // A decision being told: the facts so far and the record they make. Deciding a cascade (a count
 // that reaches a level, a close that releases a waiting credit) reads the record as it now is.
-import type { Customer } from './customer.js'
-import { evolve } from './evolve.js'
+import { draftOf, recordOf, type Customer, type Draft } from './customer.js'
+import { write } from './evolve.js'
 import type { Fact } from './fact.js'
 
 // model
 
+/**
+ * How a decision may write the customer's record: the version the record has once changed, and
+ * whether the record is a draft the caller holds alone (written in place) or a record others may
+ * hold (copied before the first write).
+ */
+export interface Writing {
+  readonly version: number
+  readonly owned: boolean
+}
+
 /** The facts decided so far, and the record after them. Local to one decision. */
 export class Story {
-  #customer: Customer
-  readonly #facts: Array<Fact>
+  readonly #facts: Array<Fact> = []
+  #record: Customer
+  #draft: Draft | undefined
 
-  constructor(customer: Customer, told: ReadonlyArray<Fact>) {
-    this.#customer = customer
-    this.#facts = [...told]
+  constructor(
+    customer: Customer,
+    private readonly writing: Writing,
+  ) {
+    this.#record = customer
   }
 
   /** The record after every fact so far. */
   get customer(): Customer {
-    return this.#customer
+    return this.#record
   }
 
   /** The facts so far, in the order they arose. */
@@ -26,15 +39,19 @@ export class Story {
     return this.#facts
   }
 
-  /** Adds a fact, and evolves the record with it. */
+  /** Adds a fact, and writes it into the record (a copy of it, unless the record is owned). */
   emit(fact: Fact): void {
     this.#facts.push(fact)
-    this.#customer = evolve(this.#customer, fact)
+    if (this.#draft === undefined) {
+      this.#draft = this.writing.owned ? (this.#record as Draft) : draftOf(this.#record)
+      this.#draft.version = this.writing.version
+      this.#record = recordOf(this.#draft)
+    }
+    write(this.#draft, fact)
   }
 }
 
 // constructors
 
-/** A story about `customer`, with the facts that made it so far (none, or a new customer's). */
-export const storyOf = (customer: Customer, told: ReadonlyArray<Fact> = []): Story =>
-  new Story(customer, told)
+/** A story about `customer`, written as `writing` says. */
+export const storyOf = (customer: Customer, writing: Writing): Story => new Story(customer, writing)

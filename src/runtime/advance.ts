@@ -6,17 +6,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { Customer } from '../rules/customer.js'
-import { decide } from '../rules/decide.js'
 import { nextSettlement } from '../rules/settle.js'
 import { forEachCustomer } from './customerMap.js'
 import { checkNow } from './input.js'
 import type { EnrolmentState } from './state.js'
 import {
-  byInstant,
-  commit,
+  byInstantThenCustomer,
   noWarnings,
   nothingEmitted,
   once,
+  run,
   type Effect,
   type Result,
   type Workspace,
@@ -58,20 +57,19 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
     if (!workspace.written.has(id)) consider(customer)
   })
   for (const customer of workspace.written.values()) consider(customer)
-  // Ties in `at` are emitted customer by customer, in ascending customer id (rule advance.order).
-  due.sort((a, b) => a.customerId - b.customerId)
   // Exact again after a full visit; each customer settled below lowers it to its next boundary.
   workspace.settlesFrom = settlesFrom
   const events: Array<EnrolmentEvent> = []
   for (const customer of due) {
-    const effect = commit(
+    const effect = run(
       workspace,
+      { type: 'SETTLE', customerId: customer.customerId, until },
       customer,
-      decide({ type: 'SETTLE', customerId: customer.customerId, until }, customer, context),
     )
     if (E.isRight(effect)) for (const event of effect.right.events) events.push(event)
   }
+  // Ties in `at` are reported customer by customer, in ascending customer id (rule advance.order).
   return events.length === 0
     ? nothingEmitted
-    : E.right({ events: byInstant(events), warnings: noWarnings })
+    : E.right({ events: byInstantThenCustomer(events), warnings: noWarnings })
 }

@@ -4,10 +4,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { decide } from '../rules/decide.js'
 import { checkCustomerClock, checkNow, checkStartOptions, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
-import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
+import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
 
 // model
 
@@ -58,19 +57,15 @@ export const enrollIn = (
   const record = recordOf(workspace, customerId)
   const behind = checkCustomerClock(record, at.right)
   if (behind !== undefined) return E.left(behind)
-  return commit(
+  return run(
     workspace,
+    {
+      type: 'ENROLL',
+      customerId,
+      now: at.right,
+      period: start.right.period,
+      initialBalance: start.right.initialBalance,
+    },
     record,
-    decide(
-      {
-        type: 'ENROLL',
-        customerId,
-        now: at.right,
-        period: start.right.period,
-        initialBalance: start.right.initialBalance,
-      },
-      record,
-      workspace.context,
-    ),
   )
 }

@@ -4,10 +4,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { decide } from '../rules/decide.js'
 import { checkActivity, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
-import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
+import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
 
 // model
 
@@ -49,20 +48,15 @@ export const recordActivityIn = (
   if (badId !== undefined) return E.left(badId)
   const checked = checkActivity(workspace.target, activity)
   if (E.isLeft(checked)) return checked
-  const record = recordOf(workspace, customerId)
-  return commit(
+  return run(
     workspace,
-    record,
-    decide(
-      {
-        type: 'RECORD_ACTIVITY',
-        customerId,
-        at: checked.right.at,
-        amount: checked.right.amount,
-        watermark: workspace.watermarkAt,
-      },
-      record,
-      workspace.context,
-    ),
+    {
+      type: 'RECORD_ACTIVITY',
+      customerId,
+      at: checked.right.at,
+      amount: checked.right.amount,
+      watermark: workspace.watermarkAt,
+    },
+    recordOf(workspace, customerId),
   )
 }

@@ -4,10 +4,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { decide } from '../rules/decide.js'
 import { checkCustomerClock, checkNow, checkStartOptions, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
-import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
+import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
 
 // model
 
@@ -57,13 +56,5 @@ export const reenrollIn = (
   const record = recordOf(workspace, customerId)
   const behind = checkCustomerClock(record, at.right)
   if (behind !== undefined) return E.left(behind)
-  return commit(
-    workspace,
-    record,
-    decide(
-      { type: 'REENROLL', customerId, now: at.right, ...start.right },
-      record,
-      workspace.context,
-    ),
-  )
+  return run(workspace, { type: 'REENROLL', customerId, now: at.right, ...start.right }, record)
 }

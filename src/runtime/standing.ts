@@ -43,6 +43,7 @@ const standingOf = (state: EnrolmentState, customer: Customer, now: number): Sta
     { type: 'SETTLE', customerId: customer.customerId, until: now },
     customer,
     context,
+    { version: customer.version, owned: false },
   )
   const settled = decision.tag === 'DECIDED' ? decision.customer : customer
   const { window, target } = context

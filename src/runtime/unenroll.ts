@@ -4,10 +4,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { decide } from '../rules/decide.js'
 import { checkCustomerClock, checkNow, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
-import { commit, once, recordOf, type Effect, type Result, type Workspace } from './workspace.js'
+import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
 
 // operations
 
@@ -38,9 +37,5 @@ export const unenrollIn = (workspace: Workspace, customerId: number, now: Date):
   const record = recordOf(workspace, customerId)
   const behind = checkCustomerClock(record, at.right)
   if (behind !== undefined) return E.left(behind)
-  return commit(
-    workspace,
-    record,
-    decide({ type: 'UNENROLL', customerId, now: at.right }, record, workspace.context),
-  )
+  return run(workspace, { type: 'UNENROLL', customerId, now: at.right }, record)
 }

@@ -6,8 +6,8 @@ import type { EnrolmentError, Warning } from '../model/error.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { Target } from '../model/target.js'
 import type { Context } from '../rules/context.js'
-import { customerWith, type Customer, type Instant } from '../rules/customer.js'
-import type { Decision } from '../rules/decide.js'
+import type { Customer, Instant } from '../rules/customer.js'
+import { decide, type Command, type Decision } from '../rules/decide.js'
 import { isEvent } from '../rules/fact.js'
 import { nextSettlement } from '../rules/settle.js'
 import { contextOf } from './contextOf.js'
@@ -61,6 +61,9 @@ export const openWorkspace = (state: EnrolmentState): Workspace => {
   }
 }
 
+/** The events of an operation that emitted none (shared: most activities emit none). */
+const noEvents: ReadonlyArray<EnrolmentEvent> = Object.freeze([])
+
 /** The warnings of an operation that has none (shared: most operations have none). */
 export const noWarnings: ReadonlyArray<Warning> = Object.freeze([])
 
@@ -79,26 +82,52 @@ export const recordOf = (workspace: Workspace, customerId: number): Customer | u
   workspace.written.get(customerId) ?? getCustomer(workspace.published.customers, customerId)
 
 /**
- * Orders events by `at`; ties keep the order they arose in (a stable sort: rule event.order).
- * Events already in order (the usual case) are returned as they are.
+ * Orders events by `order`; ties keep the order they arose in (a stable sort). Events already in
+ * order (the usual case) are returned as they are.
  */
-export const byInstant = (events: ReadonlyArray<EnrolmentEvent>): ReadonlyArray<EnrolmentEvent> => {
+const sortedBy = (
+  events: ReadonlyArray<EnrolmentEvent>,
+  order: (a: EnrolmentEvent, b: EnrolmentEvent) => number,
+): ReadonlyArray<EnrolmentEvent> => {
   for (let i = 1; i < events.length; i++)
-    if ((events[i - 1] as EnrolmentEvent).at.getTime() > (events[i] as EnrolmentEvent).at.getTime())
-      return [...events].sort((a, b) => a.at.getTime() - b.at.getTime())
+    if (order(events[i - 1] as EnrolmentEvent, events[i] as EnrolmentEvent) > 0)
+      return [...events].sort(order)
   return events
 }
 
+/** Events by `at`, ties in the order they arose (rule event.order). */
+export const byInstant = (events: ReadonlyArray<EnrolmentEvent>): ReadonlyArray<EnrolmentEvent> =>
+  sortedBy(events, (a, b) => a.at.getTime() - b.at.getTime())
+
 /**
- * Keeps what the rules decided for a customer: the new record, one version later — the one place a
- * version goes up (rule state.version) — and returns its events and warnings. A refused decision
- * writes nothing; an ignored activity writes nothing and carries its warning.
+ * Events of many customers by `at`, ties customer by customer in ascending id, each customer's in
+ * the order they arose (rule advance.order).
  */
-export const commit = (
-  workspace: Workspace,
-  before: Customer | undefined,
-  decision: Decision,
-): Effect => {
+export const byInstantThenCustomer = (
+  events: ReadonlyArray<EnrolmentEvent>,
+): ReadonlyArray<EnrolmentEvent> =>
+  sortedBy(events, (a, b) => a.at.getTime() - b.at.getTime() || a.customerId - b.customerId)
+
+/**
+ * Has the rules decide `command` for the customer whose record is `record` (none: never enrolled),
+ * and keeps what they decided. The record changes one version later — the one place a version goes
+ * up (rule state.version) — and a record this workspace wrote since it last published is its own,
+ * so the rules write it in place instead of copying it again.
+ */
+export const run = (workspace: Workspace, command: Command, record: Customer | undefined): Effect =>
+  commit(
+    workspace,
+    decide(command, record, workspace.context, {
+      version: (record?.version ?? 0) + 1,
+      owned: record !== undefined && workspace.written.get(record.customerId) === record,
+    }),
+  )
+
+/**
+ * Keeps what the rules decided for a customer, and returns its events and warnings. A refused
+ * decision writes nothing; an ignored activity writes nothing and carries its warning.
+ */
+const commit = (workspace: Workspace, decision: Decision): Effect => {
   switch (decision.tag) {
     case 'REFUSED':
       return E.left(decision.error)
@@ -109,13 +138,13 @@ export const commit = (
         return decision.warnings.length === 0
           ? nothingEmitted
           : E.right({ events: [], warnings: decision.warnings })
-      const after = customerWith(decision.customer, { version: (before?.version ?? 0) + 1 })
+      const after = decision.customer
       workspace.written.set(after.customerId, after)
       workspace.settlesFrom = Math.min(
         workspace.settlesFrom,
         nextSettlement(workspace.context, after),
       )
-      const events = decision.facts.filter(isEvent)
+      const events = decision.facts.some(isEvent) ? decision.facts.filter(isEvent) : noEvents
       if (events.length === 0 && decision.warnings.length === 0) return nothingEmitted
       return E.right({
         events: byInstant(events),
