@@ -88,3 +88,8 @@ export {
   encodeEnrolment,
   type EncodedEnrolment,
 } from './boundary/enrolmentCodec.js'
+export { timeline } from './explain/timeline.js'
+export type { TimelineReward } from './explain/timeline.js'
+export type { TimelineRow } from './explain/timeline.js'
+export type { TimelineStatus } from './explain/timeline.js'
+export { formatTimeline } from './explain/formatTimeline.js'
