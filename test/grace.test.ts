@@ -1,12 +1,7 @@
 // Grace days: cycles that wait for late activity before they are settled (rules grace.*).
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
-import {
-  defineMilestone,
-  defineStreak,
-  nextDueAt,
-  type MilestoneInput,
-} from '../src/index.js'
+import { defineMilestone, defineStreak, nextDueAt, type MilestoneInput } from '../src/index.js'
 import { cycleOf, inCycle, left, right, weeklyCycles } from './support/fixtures.js'
 import { events, given, op } from './support/specification.js'
 
