@@ -176,7 +176,7 @@ export class ReferenceModel {
         idempotencyKey: this.key(id, cycle),
       },
       reward,
-    ) as EnrolmentEvent
+    )
   }
 
   private forfeit(id: number, cycle: number, at: number, reason: 'UNENROLLED' | 'RETURNED') {
@@ -245,7 +245,7 @@ export class ReferenceModel {
             idempotencyKey: `tg${t.targetGroupId}/t${t.targetId}/cust${id}/epoch${c.epoch}/level${level}`,
           },
           reward,
-        ) as EnrolmentEvent,
+        ),
       )
     }
   }
@@ -303,7 +303,7 @@ export class ReferenceModel {
             idempotencyKey: `${this.key(id, cycle)}/sub/${encodeURIComponent(s.name)}`,
           },
           s.reward,
-        ) as EnrolmentEvent,
+        ),
       )
     }
     const goal = this.goal(cycle)
