@@ -63,8 +63,11 @@ const frozenState = (): EnrolmentState =>
 
 const now = (state: EnrolmentState) => inCycle(state, 1, 2)
 
-const validBalance = (v: unknown) =>
+/** A COUNT activity's value: a finite number ≥ 0 if given (rule activity.value). */
+const validValue = (v: unknown) =>
   v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0)
+/** A COUNT balance: a whole number ≥ 0 (rule input.balance). */
+const validBalance = (v: unknown) => validValue(v) && (v === undefined || Number.isInteger(v))
 const validPeriod = (v: unknown) => v === undefined || (typeof v === 'string' && v.length > 0)
 const validReset = (v: unknown) => v === undefined || typeof v === 'boolean'
 
@@ -154,7 +157,7 @@ describe('adversarial input', () => {
         )
         expectChecked(
           () => recordActivity(state, 1, { at: now(state), value: a } as never),
-          validBalance(a),
+          validValue(a),
         )
       }),
     )

@@ -1,8 +1,11 @@
-// The invariants of SPEC §3–§6 as properties over generated stories (src/testing arbitraries).
+// The rules' invariants as properties over generated stories of every kind of target
+// (src/testing arbitraries): rules activity.cycle-once, settle.period-end, grace.settlement,
+// advance.confluence, state.immutable, event.key, event.order.
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
+  cyclesOf,
   initialState,
   type EnrolmentEvent,
   type EnrolmentState,
@@ -49,19 +52,23 @@ const isReward = (
   e.type === 'REWARD_ISSUED' || e.type === 'REWARD_FORFEITED'
 
 /**
- * Was the customer taking part in `cycle` when the reward at `events[index]` took effect? Its status
- * then is the last enrolment, re-enrolment or unenrolment before that instant, or at that instant but
- * earlier in the stream (operations at one instant happen in call order).
+ * Was the customer taking part in the reward's cycle at `instant`? Their status then is the last
+ * enrolment, re-enrolment or unenrolment before that instant, or at that instant but earlier in the
+ * stream (operations at one instant happen in call order).
  */
-const takingPart = (events: ReadonlyArray<EnrolmentEvent>, index: number): boolean => {
+const takingPart = (
+  events: ReadonlyArray<EnrolmentEvent>,
+  index: number,
+  instant: number,
+  strictlyBefore: boolean,
+): boolean => {
   const reward = events[index] as EnrolmentEvent & { readonly cycle: number }
-  const at = reward.at.getTime()
   const last = events
     .filter(
       (e, i) =>
         e.customerId === reward.customerId &&
         (e.type === 'ENROLLED' || e.type === 'REENROLLED' || e.type === 'UNENROLLED') &&
-        (e.at.getTime() < at || (e.at.getTime() === at && i < index)),
+        (e.at.getTime() < instant || (!strictlyBefore && e.at.getTime() === instant && i < index)),
     )
     .at(-1)
   return (
@@ -84,15 +91,18 @@ describe('invariants', () => {
     )
   })
 
-  it('no reward takes effect when the customer was not enrolled; PERIOD_END only if enrolled at the end and achieved', () => {
+  it("settle.period-end, grace.settlement: a reward takes effect in its cycle while the customer is in it — PERIOD_END at the cycle's close, for a customer in it at its end — and only after its achievement", () => {
     fc.assert(
       fc.property(stories, ([target, ops]) => {
-        const { events } = playStory(target, ops)
+        const { events, state } = playStory(target, ops)
+        const grace = target.graceDays * 86_400_000
         events.forEach((e, index) => {
           if (e.type !== 'REWARD_ISSUED') return
-          const cycle = target.cycles[e.cycle - 1]
+          const cycle = cyclesOf(state, e.customerId)[e.cycle - 1]
           if (cycle === undefined) throw new Error(`reward for unknown cycle ${e.cycle}`)
           const at = e.at.getTime()
+          const start = cycle.start.getTime()
+          const end = cycle.end?.getTime() ?? Number.POSITIVE_INFINITY
           const achieved = events.some(
             (a) =>
               a.type === 'CYCLE_ACHIEVED' &&
@@ -102,11 +112,15 @@ describe('invariants', () => {
           )
           expect(achieved).toBe(true)
           if (e.allocation === 'PERIOD_END') {
-            expect(at).toBe(cycle.end.getTime())
-          } else {
-            expect(cycle.start.getTime() <= at && at < cycle.end.getTime()).toBe(true)
-          }
-          expect(takingPart(events, index)).toBe(true)
+            // No reward for a cycle before its close unless it is IMMEDIATE (rule advance.confluence).
+            expect(at).toBe(end + grace)
+            expect(takingPart(events, index, end, true)).toBe(true)
+          } else if (e.level === undefined) {
+            // A PERIOD_AGNOSTIC cycle ends at the activity that achieves it: its reward comes then.
+            if (target.window.type === 'PERIOD_AGNOSTIC') expect(at).toBe(end)
+            else expect(start <= at && at < end).toBe(true)
+            expect(takingPart(events, index, at, false)).toBe(true)
+          } else if (target.graceDays === 0) expect(takingPart(events, index, at, false)).toBe(true)
         })
       }),
       { numRuns: RUNS },
@@ -161,9 +175,13 @@ describe('invariants', () => {
             withAdvances.push(op)
             if (op.kind !== 'activity') clock = Math.max(clock, op.now.getTime())
           })
-          // Both stories end with an advance past the last cycle, so everything owed has been heard of.
+          // Both stories end with an advance past every cycle's close (a year on), so everything owed
+          // has been heard of.
           const lastEnd = target.cycles.at(-1)?.end.getTime() ?? 0
-          const end: Operation = { kind: 'advance', now: new Date(Math.max(clock, lastEnd) + 1) }
+          const end: Operation = {
+            kind: 'advance',
+            now: new Date(Math.max(clock, lastEnd) + 365 * 86_400_000),
+          }
           const canonical = (events: ReadonlyArray<EnrolmentEvent>) =>
             events.map((e) => JSON.stringify(e)).sort()
           const plain = playStory(target, [...ops, end])

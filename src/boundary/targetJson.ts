@@ -34,13 +34,18 @@ export const targetFields = (target: Target): Readonly<Record<string, unknown>> 
         }),
       }
     : {}),
-  cycles: target.cycles.map((c) => ({
-    refCode: c.refCode,
-    start: iso(c.start),
-    end: iso(c.end),
-    ...(c.goal === undefined ? {} : { goal: c.goal }),
-    ...(c.reward === undefined ? {} : { reward: c.reward }),
-  })),
+  // rule window.fixed: only a FIXED window has cycles of its own.
+  ...(target.window.type === 'FIXED'
+    ? {
+        cycles: target.cycles.map((c) => ({
+          refCode: c.refCode,
+          start: iso(c.start),
+          end: iso(c.end),
+          ...(c.goal === undefined ? {} : { goal: c.goal }),
+          ...(c.reward === undefined ? {} : { reward: c.reward }),
+        })),
+      }
+    : {}),
 })
 
 /** The target of a JSON definition at `path`, re-checked by its smart constructor. */

@@ -337,17 +337,25 @@ export const checkCommon = (
   if (metric !== 'COUNT' && metric !== 'SUM' && metric !== 'VISIT')
     problems.push({ path: 'metric', message: "must be 'COUNT', 'SUM' or 'VISIT'" })
   if (!isGoal(metric, goal)) problems.push({ path: 'goal', message: goalRule(metric) })
-  const window = checkWindow(ownField(input, 'window'), problems)
+  const rawWindow = ownField(input, 'window')
+  const window = checkWindow(rawWindow, problems)
   const rawCycles = ownField(input, 'cycles')
-  // rule window.fixed: only a FIXED window has the definition's cycles.
+  // rule window.fixed: only a FIXED window has the definition's cycles (and a window of no known
+  // type says nothing either way).
+  const windowType =
+    rawWindow === undefined
+      ? 'FIXED'
+      : isRecord(rawWindow)
+        ? ownField(rawWindow, 'type')
+        : undefined
   const cycles =
-    window === undefined || window.type === 'FIXED'
+    windowType === 'FIXED'
       ? checkCycles(metric, rawCycles, problems)
-      : rawCycles === undefined
+      : rawCycles === undefined || (windowType !== 'CYCLIC' && windowType !== 'PERIOD_AGNOSTIC')
         ? []
         : (problems.push({
             path: 'cycles',
-            message: `must not be given for a ${window.type} window: each customer has their own cycles`,
+            message: `must not be given for a ${windowType} window: each customer has their own cycles`,
           }),
           [])
   if (timeZone !== undefined && !isTimeZone(timeZone))

@@ -27,7 +27,7 @@ export const subTargetsReached = (
 ): ReadonlyArray<SubTarget> => {
   const subTargets = context.target.subTargets
   if (subTargets.length === 0) return empty
-  const reached = progressOf(customer, cycle)?.subTargets ?? []
+  const reached = progressOf(customer, cycle)?.subTargets ?? empty
   return subTargets
     .map((subTarget, order) => ({
       subTarget,

@@ -183,8 +183,10 @@ export const recordOf = (draft: Draft): Customer => draft as Customer
 // operations
 
 /** The progress kept for `cycle`, if any. */
-export const progressOf = (customer: Customer, cycle: number): Progress | undefined =>
-  customer.progress.find((p) => p.cycle === cycle)
+export const progressOf = (customer: Customer, cycle: number): Progress | undefined => {
+  for (const progress of customer.progress) if (progress.cycle === cycle) return progress
+  return undefined
+}
 
 /** The customer's streak, or the one nothing has happened to yet. */
 export const streakOf = (customer: Customer): Streak => customer.streak ?? initialStreak

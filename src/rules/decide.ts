@@ -97,7 +97,9 @@ const ignored = (code: Warning['code'], message: string): Decision => ({
   warning: { code, message },
 })
 
-const decided = (story: Story, warnings: ReadonlyArray<Warning> = []): Decision => ({
+const noWarnings: ReadonlyArray<Warning> = Object.freeze([])
+
+const decided = (story: Story, warnings: ReadonlyArray<Warning> = noWarnings): Decision => ({
   tag: 'DECIDED',
   facts: story.facts,
   customer: story.customer,

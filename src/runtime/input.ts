@@ -5,6 +5,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.js'
 import type { Target } from '../model/target.js'
 import type { Customer, Instant } from '../rules/customer.js'
+import type { RecordActivity } from '../rules/decide.js'
 import { describe } from '../internal/describe.js'
 import {
   instantOf,
@@ -138,21 +139,27 @@ export const checkStartOptions = (
 }
 
 /**
- * rule activity.value: what an activity adds, checked — a `SUM` value is a finite number > 0 (any
- * finite non-zero number where returns are allowed: rule return.allowed); a `COUNT` or `VISIT`
- * activity adds 1, and a value given must still be a finite number ≥ 0.
+ * rule activity.value: an activity, checked, as the command the rules decide — a `SUM` value is a
+ * finite number > 0 (any finite non-zero number where returns are allowed: rule return.allowed); a
+ * `COUNT` or `VISIT` activity adds 1, and a value given must still be a finite number ≥ 0. (The
+ * command is built here, with no value in between: every activity of a stream passes here.)
  */
-export const checkActivity = (
+export const activityCommand = (
   target: Target,
+  customerId: number,
   activity: unknown,
-): E.Either<EnrolmentError, { readonly at: Instant; readonly amount: number }> => {
+  watermark: Instant,
+): EnrolmentError | RecordActivity => {
   if (!isRecord(activity))
-    return E.left(
-      invalid(`activity must be an object { at, value }, got ${describe(activity)}`, 'activity'),
+    return invalid(
+      `activity must be an object { at, value }, got ${describe(activity)}`,
+      'activity',
     )
   // Each field is read once: a getter cannot answer the check one thing and the count another.
-  const at = checkInstant(ownField(activity, 'at'), 'activity.at')
-  if (E.isLeft(at)) return at
+  const given = ownField(activity, 'at')
+  const at = instantOf(given)
+  if (Number.isNaN(at))
+    return invalid(`activity.at must be a valid Date, got ${describe(given)}`, 'activity.at')
   const value = ownField(activity, 'value')
   if (target.metric === 'SUM') {
     const ok =
@@ -160,22 +167,18 @@ export const checkActivity = (
       Number.isFinite(value) &&
       (target.allowReturns ? value !== 0 : value > 0)
     return ok
-      ? E.right({ at: at.right, amount: value + 0 })
-      : E.left(
-          invalid(
-            target.allowReturns
-              ? `activity.value must be a finite number other than 0 (negative: a return), got ${describe(value)}`
-              : `activity.value must be a finite number > 0 for a SUM target, got ${describe(value)}`,
-            'activity.value',
-          ),
+      ? { type: 'RECORD_ACTIVITY', customerId, at, amount: value + 0, watermark }
+      : invalid(
+          target.allowReturns
+            ? `activity.value must be a finite number other than 0 (negative: a return), got ${describe(value)}`
+            : `activity.value must be a finite number > 0 for a SUM target, got ${describe(value)}`,
+          'activity.value',
         )
   }
   return value === undefined || isNonNegativeFinite(value)
-    ? E.right({ at: at.right, amount: 1 })
-    : E.left(
-        invalid(
-          `activity.value must be a finite number ≥ 0 if given, got ${describe(value)}`,
-          'activity.value',
-        ),
+    ? { type: 'RECORD_ACTIVITY', customerId, at, amount: 1, watermark }
+    : invalid(
+        `activity.value must be a finite number ≥ 0 if given, got ${describe(value)}`,
+        'activity.value',
       )
 }

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { checkActivity, customerIdProblem } from './input.js'
+import { activityCommand, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
 import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
 
@@ -46,17 +46,8 @@ export const recordActivityIn = (
 ): Effect => {
   const badId = customerIdProblem(customerId)
   if (badId !== undefined) return E.left(badId)
-  const checked = checkActivity(workspace.target, activity)
-  if (E.isLeft(checked)) return checked
-  return run(
-    workspace,
-    {
-      type: 'RECORD_ACTIVITY',
-      customerId,
-      at: checked.right.at,
-      amount: checked.right.amount,
-      watermark: workspace.watermarkAt,
-    },
-    recordOf(workspace, customerId),
-  )
+  const command = activityCommand(workspace.target, customerId, activity, workspace.watermarkAt)
+  return 'code' in command
+    ? E.left(command)
+    : run(workspace, command, recordOf(workspace, customerId))
 }

@@ -16,4 +16,5 @@ export {
   targets,
   type CycleInputsOptions,
   type OperationsOptions,
+  type TargetOptions,
 } from './arbitraries.js'

@@ -25,7 +25,7 @@ export type When =
   | { readonly kind: 'earlier'; readonly ms: number }
 
 const clockOf = (model: ReferenceModel): number =>
-  model.clock ?? (model.target.cycles[0]?.start.getTime() ?? 0) - 2 * HOUR
+  model.clock ?? (model.target.cycles[0]?.start.getTime() ?? Date.UTC(2026, 0, 1)) - 2 * HOUR
 
 const resolve = (model: ReferenceModel, when: When): Date => {
   const clock = clockOf(model)
@@ -35,10 +35,7 @@ const resolve = (model: ReferenceModel, when: When): Date => {
     case 'earlier':
       return new Date(clock - when.ms)
     case 'boundary': {
-      const ahead = model.target.cycles
-        .flatMap((c) => [c.start.getTime(), c.end.getTime()])
-        .filter((t) => t > clock)
-        .sort((a, b) => a - b)
+      const ahead = model.boundaries().filter((t) => t > clock)
       const boundary = ahead[Math.min(when.skip, ahead.length - 1)] ?? clock + HOUR
       return new Date(Math.max(clock, boundary + when.offset))
     }
@@ -101,6 +98,11 @@ class Step implements fc.Command<ReferenceModel, Real> {
               status: enrolment.status,
               startCycle: enrolment.startCycle,
               ...(enrolment.status === 'UNENROLLED' ? { fromCycle: enrolment.fromCycle } : {}),
+              progress: enrolment.progress.map((p) => [
+                p.cycle,
+                p.value,
+                O.isSome(p.achievedAt) ? p.achievedAt.value.getTime() : null,
+              ]),
               streak: O.toNullable(enrolment.streak),
             },
         summary,
@@ -213,7 +215,13 @@ export const commandsFor = (
                 .map((ms): When => ({ kind: 'earlier', ms })),
             },
           ),
-          fc.integer({ min: 1, max: 3 }),
+          // Returns, where the target takes them: a value below zero now and then.
+          target.allowReturns
+            ? fc.oneof(
+                { weight: 3, arbitrary: fc.integer({ min: 1, max: 3 }) },
+                { weight: 1, arbitrary: fc.integer({ min: -3, max: -1 }) },
+              )
+            : fc.integer({ min: 1, max: 3 }),
         )
         .map(
           ([id, pick, w, value]) =>
