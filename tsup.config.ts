@@ -55,4 +55,16 @@ export default defineConfig([
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['cjs'],
   },
+  // The `loyalty-streaks` bin (the simulator): one self-contained file, the library and its
+  // dependencies bundled in, so nothing of the CLI reaches the library's entry points.
+  {
+    ...common,
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    splitting: false,
+    noExternal: [/^fp-ts/, /^date-fns/, /^@date-fns\/tz/],
+    esbuildPlugins: [fpTsEs6],
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ])
