@@ -25,10 +25,19 @@ export type { Frequency } from './frequency.js'
 
 // model
 
-/** What {@link calendarCycles} builds cycles from. */
+/**
+ * What {@link calendarCycles} builds cycles from.
+ *
+ * @example
+ * import type { CalendarCyclesInput } from 'loyalty-streaks'
+ * const quarters: CalendarCyclesInput = { start: '2026-01-01', frequency: 'QUARTERLY', count: 4, timeZone: 'UTC' }
+ *
+ * @since 0.1.0
+ */
 export interface CalendarCyclesInput {
   /** The local date the first cycle starts on (at its first instant, local midnight), `'YYYY-MM-DD'`. */
   readonly start: string
+  /** How long each cycle is: a named period or `{ everyDays }`, stepped in local time. */
   readonly frequency: Frequency
   /** How many cycles: 1 to 100. */
   readonly count: number
@@ -205,6 +214,8 @@ const cyclesFrom = (
  * import * as E from 'fp-ts/lib/Either.js'
  * const months = calendarCycles({ start: '2026-01-31', frequency: 'MONTHLY', count: 4, timeZone: 'America/New_York' })
  * if (E.isRight(months)) console.log(months.right.map((c) => c.refCode)) // ['2026-01', '2026-02', '2026-03', '2026-04']
+ *
+ * @since 0.1.0
  */
 export const calendarCycles = (
   input: CalendarCyclesInput,

@@ -11,8 +11,21 @@ import { checkCommon, type TargetInputCommon } from './targetInput.js'
 
 // model
 
-/** What a milestone is defined with. */
+/**
+ * What a milestone is defined with.
+ *
+ * @example
+ * import type { MilestoneInput } from 'loyalty-streaks'
+ * const coffeeCard: MilestoneInput = {
+ *   targetGroupId: 2, targetId: 1, name: 'Coffee card', metric: 'COUNT', goal: 9,
+ *   allocation: 'IMMEDIATE', window: { type: 'PERIOD_AGNOSTIC', maxCycles: 100 },
+ *   reward: { sku: 'coffee', value: 3.5 },
+ * }
+ *
+ * @since 0.1.0
+ */
 export interface MilestoneInput extends TargetInputCommon {
+  /** When each cycle's reward is issued. */
   readonly allocation: RewardAllocationType
 }
 
@@ -31,6 +44,8 @@ export interface MilestoneInput extends TargetInputCommon {
  *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01'), end: new Date('2026-02-01') }],
  * })
  * if (E.isLeft(abc)) throw new Error(abc.left.message)
+ *
+ * @since 0.1.0
  */
 export const defineMilestone = (
   input: MilestoneInput,

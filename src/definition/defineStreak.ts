@@ -16,20 +16,42 @@ import { arrayField, checkCommon, type TargetInputCommon } from './targetInput.j
 /** At most 10 levels per streak (rule definition.levels). */
 const MAX_LEVELS = 10
 
-/** A streak level with a reward descriptor of its own. */
+/**
+ * A streak level with a reward descriptor of its own.
+ *
+ * @example
+ * import type { LevelInput } from 'loyalty-streaks'
+ * const gold: LevelInput = { level: 12, reward: { sku: 'gold' } }
+ *
+ * @since 0.2.0
+ */
 export interface LevelInput {
+  /** A positive integer, above the level before it. */
   readonly level: number
+  /** Carried by this level's `REWARD_ISSUED` events instead of the target's. */
   readonly reward?: RewardDescriptor | undefined
 }
 
 /**
  * What a streak is defined with. `allocation` may only be `'IMMEDIATE'`: a streak with
- * `'PERIOD_END'` does not type-check, and is refused at run time for untyped callers.
+ * `'PERIOD_END'` does not type-check, and is refused at run time for untyped callers (rule
+ * definition.streak-immediate).
+ *
+ * @example
+ * import type { StreakInput } from 'loyalty-streaks'
+ * const thirtyDays: StreakInput = {
+ *   targetGroupId: 4, targetId: 1, metric: 'COUNT', goal: 1, streakType: 'CONTINUOUS',
+ *   levels: [7, 30], timeZone: 'UTC', window: { type: 'CYCLIC', frequency: 'DAILY', count: 30 },
+ * }
+ *
+ * @since 0.1.0
  */
 export interface StreakInput extends TargetInputCommon {
+  /** Whether a cycle that closes unachieved breaks the streak. */
   readonly streakType: StreakType
-  /** Ascending levels, each a number or `{ level, reward }`. */
+  /** Ascending levels, each a number or `{ level, reward }`: 1 to 10, the highest ≤ the number of cycles. */
   readonly levels: ReadonlyArray<number | LevelInput>
+  /** `'IMMEDIATE'`, the only allocation of a streak, if given. */
   readonly allocation?: 'IMMEDIATE' | undefined
 }
 
@@ -100,6 +122,8 @@ const checkLevels = (
  *   streakType: 'CONTINUOUS', levels: [4, 8, { level: 12, reward: { sku: 'gold' } }], cycles,
  * })
  * if (E.isLeft(xyz)) throw new Error(xyz.left.message)
+ *
+ * @since 0.1.0
  */
 export const defineStreak = (input: StreakInput): E.Either<DefinitionError, StreakTarget> => {
   const raw: unknown = input

@@ -28,30 +28,74 @@ export const MAX_SUB_TARGETS = 10
 /** At most 30 grace days (rule grace.definition). */
 export const MAX_GRACE_DAYS = 30
 
-/** A cycle as a definition gives it: no index yet, an optional goal and reward of its own. */
+/**
+ * A cycle as a definition gives it: no index yet, an optional goal and reward of its own
+ * (`calendarCycles` makes them).
+ *
+ * @example
+ * import type { CycleInput } from 'loyalty-streaks'
+ * const march: CycleInput = {
+ *   refCode: '2026-03', start: new Date('2026-03-01T00:00:00Z'), end: new Date('2026-04-01T00:00:00Z'),
+ *   goal: 8, // a busier month
+ * }
+ *
+ * @since 0.1.0
+ */
 export interface CycleInput {
+  /** The period's name, unique and non-empty. */
   readonly refCode: string
+  /** The first instant of the cycle. */
   readonly start: Date
+  /** The first instant after it: later than `start`, at or before the next cycle's start. */
   readonly end: Date
+  /** This cycle's own goal (same rules as the target's). */
   readonly goal?: number | undefined
+  /** This cycle's own reward descriptor (milestones). */
   readonly reward?: RewardDescriptor | undefined
 }
 
-/** A sub-target as a definition gives it. */
+/**
+ * A sub-target as a definition gives it (rule subtarget.definition).
+ *
+ * @example
+ * import type { SubTargetInput } from 'loyalty-streaks'
+ * const halfway: SubTargetInput = { name: 'halfway', trigger: 'PERCENTAGE', value: 50 }
+ *
+ * @since 0.2.0
+ */
 export interface SubTargetInput {
+  /** Non-empty, unique among the target's sub-targets. */
   readonly name: string
+  /** `ABSOLUTE`: `value` is a threshold of progress; `PERCENTAGE`: a share of the cycle's goal. */
   readonly trigger: 'ABSOLUTE' | 'PERCENTAGE'
+  /** `ABSOLUTE`: > 0 and below the goal (an integer for `COUNT` and `VISIT`); `PERCENTAGE`: 0–100, exclusive. */
   readonly value: number
+  /** Carried by the sub-target's `SUB_TARGET_REACHED` events. */
   readonly reward?: RewardDescriptor | undefined
 }
 
-/** What both kinds of target are defined with. */
+/**
+ * What both kinds of target are defined with.
+ *
+ * @example
+ * import type { TargetInputCommon } from 'loyalty-streaks'
+ * const visits: TargetInputCommon = {
+ *   targetGroupId: 3, targetId: 1, metric: 'VISIT', goal: 10, timeZone: 'Europe/Paris',
+ *   window: { type: 'CYCLIC', frequency: { everyDays: 30 }, count: 6 },
+ * }
+ *
+ * @since 0.1.0
+ */
 export interface TargetInputCommon {
+  /** The target group (the programme): a positive safe integer. */
   readonly targetGroupId: number
+  /** The target within its group: a positive safe integer. */
   readonly targetId: number
   /** A display name, e.g. `'ABC'`; defaults to `''`. */
   readonly name?: string | undefined
+  /** How activity adds to a cycle's progress. */
   readonly metric: Metric
+  /** The progress that achieves a cycle: a positive integer for `COUNT` and `VISIT`, any finite number > 0 for `SUM`. */
   readonly goal: number
   /** `{ type: 'FIXED' }` by default: the `cycles` below, shared by every customer. */
   readonly window?: Window | undefined

@@ -7,7 +7,17 @@ import type * as O from 'fp-ts/lib/Option.js'
 
 // model
 
-/** Progress of one cycle that has not closed: kept until the cycle closes, so it is never counted twice. */
+/**
+ * Progress of one cycle that has not closed: kept until the cycle closes, so it is never counted
+ * twice.
+ *
+ * @example
+ * import type { CycleProgress } from 'loyalty-streaks'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * const achieved = (p: CycleProgress): boolean => O.isSome(p.achievedAt)
+ *
+ * @since 0.1.0
+ */
 export interface CycleProgress {
   /** The cycle's 1-based index. */
   readonly cycle: number
@@ -44,15 +54,28 @@ export interface CycleProgress {
 /**
  * A streak cycle achieved while an earlier cycle the customer took part in was still in grace and
  * unachieved: it is counted once that earlier cycle is achieved or closed (rule grace.streak-order).
+ *
+ * @example
+ * import type { WaitingCredit } from 'loyalty-streaks'
+ * const label = (w: WaitingCredit): string => `c${w.cycle} waits since ${w.achievedAt.toISOString()}`
+ *
  * @since 0.2.0
  */
 export interface WaitingCredit {
+  /** The achieved cycle waiting to be counted. */
   readonly cycle: number
+  /** When it was achieved. */
   readonly achievedAt: Date
 }
 
 /**
  * Where a customer stands in a streak.
+ *
+ * @example
+ * import type { StreakStatus } from 'loyalty-streaks'
+ * const line = (s: StreakStatus): string => `${s.count} in a row, levels ${s.achievedLevels.join(', ')}`
+ *
+ * @since 0.1.0
  */
 export interface StreakStatus {
   /** The run in which each level can be rewarded once; starts at 1. */
@@ -69,6 +92,7 @@ export interface StreakStatus {
 }
 
 interface EnrolmentCommon {
+  /** A positive safe integer. */
   readonly customerId: number
   /** Incremented by every change to this record: a host can store it with a version check. */
   readonly version: number
@@ -112,13 +136,32 @@ interface EnrolmentCommon {
   readonly streak: O.Option<StreakStatus>
 }
 
-/** Taking part in `startCycle` and every later cycle. */
+/**
+ * Taking part in `startCycle` and every later cycle.
+ *
+ * @example
+ * import type { Enrolled } from 'loyalty-streaks'
+ * const since = (e: Enrolled): string => `enrolled from c${e.startCycle}`
+ *
+ * @since 0.1.0
+ */
 export interface Enrolled extends EnrolmentCommon {
+  /** Tells an enrolled customer from an unenrolled one. */
   readonly status: 'ENROLLED'
 }
 
-/** Out of `fromCycle` and every later cycle; progress and streak kept, frozen (rule unenroll.4). */
+/**
+ * Out of `fromCycle` and every later cycle; progress and streak kept, frozen (rules unenroll.4,
+ * unenroll.7).
+ *
+ * @example
+ * import type { Unenrolled } from 'loyalty-streaks'
+ * const until = (e: Unenrolled): string => `out from c${e.fromCycle}`
+ *
+ * @since 0.1.0
+ */
 export interface Unenrolled extends EnrolmentCommon {
+  /** Tells an unenrolled customer from an enrolled one. */
   readonly status: 'UNENROLLED'
   /** The unenrolment cycle k. */
   readonly fromCycle: number
@@ -131,5 +174,7 @@ export interface Unenrolled extends EnrolmentCommon {
  * import type { Enrolment } from 'loyalty-streaks'
  * const describe = (e: Enrolment): string =>
  *   e.status === 'ENROLLED' ? `in from c${e.startCycle}` : `out from c${e.fromCycle}`
+ *
+ * @since 0.1.0
  */
 export type Enrolment = Enrolled | Unenrolled

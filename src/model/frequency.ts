@@ -13,6 +13,8 @@
  * @example
  * import type { Frequency } from 'loyalty-streaks'
  * const fortnight: Frequency = { everyDays: 14 }
+ *
+ * @since 0.1.0
  */
 export type Frequency =
   | 'DAILY'
@@ -21,4 +23,7 @@ export type Frequency =
   | 'QUARTERLY'
   | 'HALF_YEARLY'
   | 'YEARLY'
-  | { readonly everyDays: number }
+  | {
+      /** A positive integer: cycles of that many local calendar days. */
+      readonly everyDays: number
+    }

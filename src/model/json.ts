@@ -13,6 +13,8 @@
  * @example
  * import type { JsonValue } from 'loyalty-streaks'
  * const coffee: JsonValue = { sku: 'coffee', value: 3.5 }
+ *
+ * @since 0.2.0
  */
 export type JsonValue =
   | null
@@ -30,5 +32,7 @@ export type JsonValue =
  * @example
  * import type { RewardDescriptor } from 'loyalty-streaks'
  * const voucher: RewardDescriptor = { sku: 'voucher-10', value: 10 }
+ *
+ * @since 0.2.0
  */
 export type RewardDescriptor = JsonValue

@@ -31,9 +31,22 @@ import {
  * Errors: 300004 (`now` invalid or earlier than the latest `advance`).
  *
  * @example
- * import { advance, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
+ * import { advance, applyAll, defineMilestone, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-06T10:00:00Z') } },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-07T10:00:00Z') } },
+ * ])
  * const result = advance(state, new Date('2026-02-01T00:00:00Z'))
+ * if (E.isRight(result)) console.log(result.right.events.map((e) => `${e.type} c${e.cycle}`)) // ['REWARD_ISSUED c1']
+ *
+ * @since 0.1.0
  */
 export const advance = (state: EnrolmentState, now: Date): Result =>
   once(state, (workspace) => advanceIn(workspace, now))

@@ -24,31 +24,87 @@ import {
 
 // model
 
-/** One call of the library, as data. */
+/**
+ * One call of the library, as data: what `applyAll`, `applyOperation` and a session's `apply` take.
+ *
+ * @example
+ * import type { Operation } from 'loyalty-streaks'
+ * const stream: ReadonlyArray<Operation> = [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z'), options: { period: 'c1' } },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-06T10:00:00Z') } },
+ *   { kind: 'advance', now: new Date('2026-02-01T00:00:00Z') },
+ * ]
+ *
+ * @since 0.1.0
+ */
 export type Operation =
   | {
+      /** `enroll(state, customerId, now, options)`. */
       readonly kind: 'enroll'
+      /** The customer. */
       readonly customerId: number
+      /** The instant of the call. */
       readonly now: Date
+      /** As `enroll` takes them. */
       readonly options?: EnrollOptions | undefined
     }
-  | { readonly kind: 'unenroll'; readonly customerId: number; readonly now: Date }
   | {
-      readonly kind: 'reenroll'
+      /** `unenroll(state, customerId, now)`. */
+      readonly kind: 'unenroll'
+      /** The customer. */
       readonly customerId: number
+      /** The instant of the call. */
       readonly now: Date
+    }
+  | {
+      /** `reenroll(state, customerId, now, options)`. */
+      readonly kind: 'reenroll'
+      /** The customer. */
+      readonly customerId: number
+      /** The instant of the call. */
+      readonly now: Date
+      /** As `reenroll` takes them. */
       readonly options?: ReenrollOptions | undefined
     }
-  | { readonly kind: 'activity'; readonly customerId: number; readonly activity: Activity }
-  | { readonly kind: 'advance'; readonly now: Date }
+  | {
+      /** `recordActivity(state, customerId, activity)`. */
+      readonly kind: 'activity'
+      /** The customer. */
+      readonly customerId: number
+      /** The activity. */
+      readonly activity: Activity
+    }
+  | {
+      /** `advance(state, now)`. */
+      readonly kind: 'advance'
+      /** The instant to settle everyone up to. */
+      readonly now: Date
+    }
 
-/** What a batch did: the final state, every event and warning in order, and each refused operation. */
+/**
+ * What a batch did: the final state, every event and warning in order, and each refused operation.
+ *
+ * @example
+ * import type { BatchResult } from 'loyalty-streaks'
+ * const refusals = (batch: BatchResult): string =>
+ *   batch.errors.map(({ index, error }) => `#${index}: ${error.code}`).join(', ')
+ *
+ * @since 0.1.0
+ */
 export interface BatchResult {
+  /** The state after the last operation. */
   readonly state: EnrolmentState
+  /** Every event, operation by operation, each operation's ordered by `at`. */
   readonly events: ReadonlyArray<EnrolmentEvent>
+  /** Every warning, operation by operation. */
   readonly warnings: ReadonlyArray<Warning>
   /** The operations refused, by their index in the batch; each changed nothing. */
-  readonly errors: ReadonlyArray<{ readonly index: number; readonly error: EnrolmentError }>
+  readonly errors: ReadonlyArray<{
+    /** The operation's position in the batch, from 0. */
+    readonly index: number
+    /** Why it was refused. */
+    readonly error: EnrolmentError
+  }>
 }
 
 // operations
@@ -75,9 +131,18 @@ export const applyIn = (workspace: Workspace, operation: Operation): Effect => {
  * Runs one {@link Operation}: `enroll`, `unenroll`, `reenroll`, `recordActivity` or `advance`.
  *
  * @example
- * import { applyOperation, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
- * const result = applyOperation(state, { kind: 'unenroll', customerId: 7, now: new Date('2026-03-15') })
+ * import { applyOperation, defineMilestone, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const operation = { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') } as const
+ * const result = applyOperation(initialState(target.right), operation) // as enroll(state, 7, now)
+ * if (E.isRight(result)) console.log(result.right.events.map((e) => e.type)) // ['ENROLLED']
+ *
+ * @since 0.1.0
  */
 export const applyOperation = (state: EnrolmentState, operation: Operation): Result =>
   once(state, (workspace) => applyIn(workspace, operation))
@@ -88,12 +153,24 @@ export const applyOperation = (state: EnrolmentState, operation: Operation): Res
  * the end. The given state is never changed, and the returned state is as immutable as any other.
  *
  * @example
- * import { applyAll, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
- * const { state: next, events, errors } = applyAll(state, [
- *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-03-02T10:00:00Z') } },
- *   { kind: 'advance', now: new Date('2026-04-01T00:00:00Z') },
+ * import { applyAll, defineMilestone, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state, events, errors } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-06T10:00:00Z') } },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-07T10:00:00Z') } },
+ *   { kind: 'unenroll', customerId: 8, now: new Date('2026-01-08T00:00:00Z') }, // refused: not enrolled
+ *   { kind: 'advance', now: new Date('2026-02-01T00:00:00Z') },
  * ])
+ * console.log(events.map((e) => e.type)) // ['ENROLLED', 'CYCLE_ACHIEVED', 'REWARD_ISSUED']
+ * console.log(errors.map((e) => `#${e.index} ${e.error.code}`)) // ['#3 310126']
+ *
+ * @since 0.1.0
  */
 export const applyAll = (state: EnrolmentState, operations: Iterable<Operation>): BatchResult => {
   const workspace = openWorkspace(state)

@@ -15,11 +15,21 @@ import { internals, type EnrolmentState } from './state.js'
 /**
  * One of a customer's cycles: `[start, end)`, `end` absent while a `PERIOD_AGNOSTIC` cycle is open.
  * `FIXED` cycles also carry their `refCode`.
+ *
+ * @example
+ * import type { CustomerCycle } from 'loyalty-streaks'
+ * const open = (c: CustomerCycle): boolean => c.end === undefined
+ *
+ * @since 0.2.0
  */
 export interface CustomerCycle {
+  /** The customer's own 1-based index, as events carry it. */
   readonly index: number
+  /** The first instant of the cycle. */
   readonly start: Date
+  /** The first instant after it; absent while a `PERIOD_AGNOSTIC` cycle is open. */
   readonly end?: Date
+  /** `FIXED` windows: the cycle's name. */
   readonly refCode?: string
 }
 
@@ -55,9 +65,22 @@ export const cyclesOfCustomer = (
  * does not hold in a per-customer window.
  *
  * @example
- * import { cyclesOf, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
- * for (const c of cyclesOf(state, 423789336)) console.log(c.index, c.start, c.end)
+ * import { applyAll, cyclesOf, defineMilestone, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 1, targetId: 1, metric: 'COUNT', goal: 3, allocation: 'IMMEDIATE', timeZone: 'UTC',
+ *   window: { type: 'CYCLIC', frequency: 'WEEKLY', count: 4 },
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-03-02T09:00:00Z') },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-03-04T18:30:00Z') } },
+ * ])
+ * for (const c of cyclesOf(state, 7)) console.log(c.index, c.start.toISOString())
+ * // 1 2026-03-04T00:00:00.000Z (the day of the first activity)
+ * // 2 2026-03-11T00:00:00.000Z …
+ *
+ * @since 0.2.0
  */
 export const cyclesOf = (state: EnrolmentState, customerId: number): ReadonlyArray<CustomerCycle> =>
   cyclesOfCustomer(

@@ -10,7 +10,15 @@ import { once, recordOf, run, type Effect, type Result, type Workspace } from '.
 
 // model
 
-/** Options of {@link enroll}, passed last. */
+/**
+ * Options of {@link enroll}, passed last.
+ *
+ * @example
+ * import type { EnrollOptions } from 'loyalty-streaks'
+ * const fromMarch: EnrollOptions = { period: '2026-03', initialBalance: 2 }
+ *
+ * @since 0.1.0
+ */
 export interface EnrollOptions {
   /** The refCode of the start cycle (`FIXED` windows); by default the cycle holding `now`, else the next. */
   readonly period?: string | undefined
@@ -28,11 +36,21 @@ export interface EnrollOptions {
  * Errors: 310011 (customerId), 300004 (input, clock), 310119 (already enrolled), 310019 (no cycle).
  *
  * @example
- * import { enroll, type EnrolmentState } from 'loyalty-streaks'
+ * import { defineMilestone, enroll, initialState } from 'loyalty-streaks'
  * import * as E from 'fp-ts/lib/Either.js'
- * declare const state: EnrolmentState
- * const result = enroll(state, 423789336, new Date('2026-01-01T00:00:00Z'))
- * if (E.isRight(result)) console.log(result.right.events)
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const result = enroll(initialState(target.right), 423789336, new Date('2026-01-05T00:00:00Z'))
+ * if (E.isRight(result)) console.log(result.right.events.map((e) => `${e.type} c${e.cycle}`)) // ['ENROLLED c1']
+ * if (E.isRight(result)) {
+ *   const again = enroll(result.right.state, 423789336, new Date('2026-01-06T00:00:00Z'))
+ *   if (E.isLeft(again)) console.log(again.left.code) // 310119: already enrolled
+ * }
+ *
+ * @since 0.1.0
  */
 export const enroll = (
   state: EnrolmentState,

@@ -85,10 +85,23 @@ export const enrolmentView = (target: Target, customer: Customer): Enrolment => 
  * The enrolment of `customerId`, or none if the customer was never enrolled (or was forgotten).
  *
  * @example
- * import { enrolmentOf, type EnrolmentState } from 'loyalty-streaks'
+ * import { applyAll, defineMilestone, enrolmentOf, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import * as O from 'fp-ts/lib/Option.js'
- * const isEnrolled = (state: EnrolmentState, id: number): boolean =>
- *   O.exists((e: { status: string }) => e.status === 'ENROLLED')(enrolmentOf(state, id))
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-06T10:00:00Z') } },
+ * ])
+ * const enrolment = enrolmentOf(state, 7)
+ * if (O.isSome(enrolment)) console.log(enrolment.value.status, enrolment.value.progress[0]?.value) // ENROLLED 1
+ * console.log(O.isNone(enrolmentOf(state, 8))) // true: never enrolled
+ *
+ * @since 0.1.0
  */
 export const enrolmentOf = (state: EnrolmentState, customerId: number): O.Option<Enrolment> => {
   if (!isPositiveSafeInteger(customerId)) return O.none

@@ -15,9 +15,19 @@ import { internals, type EnrolmentState, type State } from './state.js'
  * customer who enrols again is a new customer.
  *
  * @example
- * import { forget, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
- * const erased: EnrolmentState = forget(state, 423789336)
+ * import { applyAll, defineMilestone, enrolmentOf, forget, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [{ kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },])
+ * const erased = forget(state, 7)
+ * console.log(O.isNone(enrolmentOf(erased, 7))) // true
+ *
+ * @since 0.2.0
  */
 export const forget = (state: EnrolmentState, customerId: number): EnrolmentState => {
   if (!isPositiveSafeInteger(customerId)) return state

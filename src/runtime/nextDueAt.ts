@@ -20,11 +20,23 @@ import { internals, type EnrolmentState } from './state.js'
  * the customers whose instant has passed.
  *
  * @example
- * import { nextDueAt, type EnrolmentState } from 'loyalty-streaks'
+ * import { applyAll, defineMilestone, initialState, nextDueAt } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import * as O from 'fp-ts/lib/Option.js'
- * declare const state: EnrolmentState
- * const due = nextDueAt(state, 423789336) // e.g. some(2026-02-01T00:00:00.000Z)
- * if (O.isSome(due)) console.log(`sweep after ${due.value.toISOString()}`)
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-06T10:00:00Z') } },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-07T10:00:00Z') } },
+ * ])
+ * const due = nextDueAt(state, 7) // c1's reward, at its end
+ * if (O.isSome(due)) console.log(`settle customer 7 at ${due.value.toISOString()}`) // 2026-02-01T00:00:00.000Z
+ *
+ * @since 0.2.0
  */
 export const nextDueAt = (state: EnrolmentState, customerId: number): O.Option<Date> => {
   if (!isPositiveSafeInteger(customerId)) return O.none

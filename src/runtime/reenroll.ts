@@ -10,7 +10,15 @@ import { once, recordOf, run, type Effect, type Result, type Workspace } from '.
 
 // model
 
-/** Options of {@link reenroll}, passed last. */
+/**
+ * Options of {@link reenroll}, passed last.
+ *
+ * @example
+ * import type { ReenrollOptions } from 'loyalty-streaks'
+ * const freshStart: ReenrollOptions = { resetStreakStatus: true }
+ *
+ * @since 0.1.0
+ */
 export interface ReenrollOptions {
   /** Start a new streak epoch: count 0, every level can be earned and rewarded again. */
   readonly resetStreakStatus?: boolean | undefined
@@ -29,9 +37,21 @@ export interface ReenrollOptions {
  * Errors: 310011, 300004, 310119 (enrolled), 310126 (never enrolled), 310019 (no such cycle).
  *
  * @example
- * import { reenroll, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
- * const result = reenroll(state, 423789336, new Date('2026-05-02T00:00:00Z'), { resetStreakStatus: true })
+ * import { applyAll, defineMilestone, initialState, reenroll } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ *   { kind: 'unenroll', customerId: 7, now: new Date('2026-01-10T00:00:00Z') },
+ * ])
+ * const result = reenroll(state, 7, new Date('2026-01-12T00:00:00Z'), { initialBalance: 1 })
+ * if (E.isRight(result)) console.log(result.right.events.map((e) => `${e.type} c${e.cycle}`)) // ['REENROLLED c1']
+ *
+ * @since 0.1.0
  */
 export const reenroll = (
   state: EnrolmentState,

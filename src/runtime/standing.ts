@@ -17,20 +17,38 @@ import { internals, type EnrolmentState } from './state.js'
 
 // model
 
-/** Where a customer stands at an instant, as if settled up to it. */
+/**
+ * Where a customer stands at an instant, as if settled up to it.
+ *
+ * @example
+ * import type { Standing } from 'loyalty-streaks'
+ * const bar = (s: Standing): string => `${s.progress} / ${s.goal}`
+ *
+ * @since 0.2.0
+ */
 export interface Standing {
+  /** The enrolment status at the instant. */
   readonly status: 'ENROLLED' | 'UNENROLLED'
   /** The cycle holding the instant, else the next one; none before anchoring or after the last. */
   readonly cycle: O.Option<CustomerCycle>
-  /** That cycle's progress (0 without one) and goal. */
+  /** That cycle's progress (0 without one). */
   readonly progress: number
+  /** That cycle's goal. */
   readonly goal: number
   /** The lowest sub-target not reached in that cycle, with its threshold. */
-  readonly nextSubTarget: O.Option<{ readonly name: string; readonly threshold: number }>
+  readonly nextSubTarget: O.Option<{
+    /** The sub-target's name. */
+    readonly name: string
+    /** The progress that reaches it in that cycle. */
+    readonly threshold: number
+  }>
   /** Streaks: the count, the epoch, and the lowest level not achieved in this epoch. */
   readonly streak: O.Option<{
+    /** The streak count. */
     readonly count: number
+    /** The current epoch. */
     readonly epoch: number
+    /** The lowest level not achieved in this epoch; none once all are. */
     readonly nextLevel: O.Option<number>
   }>
 }
@@ -98,11 +116,22 @@ const standingOf = (state: EnrolmentState, customer: Customer, now: number): Sta
  * customer never enrolled (or an id or instant that is not valid).
  *
  * @example
- * import { standing, type EnrolmentState } from 'loyalty-streaks'
+ * import { applyAll, defineMilestone, initialState, standing } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import * as O from 'fp-ts/lib/Option.js'
- * declare const state: EnrolmentState
- * const s = standing(state, 423789336, new Date('2026-03-10T12:00:00Z'))
- * if (O.isSome(s)) console.log(`${s.value.progress} of ${s.value.goal}`)
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-06T10:00:00Z') } },
+ * ])
+ * const s = standing(state, 7, new Date('2026-01-10T00:00:00Z'))
+ * if (O.isSome(s)) console.log(`${s.value.progress} of ${s.value.goal}`) // 1 of 2
+ *
+ * @since 0.2.0
  */
 export const standing = (
   state: EnrolmentState,

@@ -14,8 +14,23 @@ import { emptyCustomerMap, type CustomerMap } from './customerMap.js'
  * Every customer's enrolment in one target, and the clock `advance` has been given. Immutable:
  * operations return a new state that shares every record they did not touch. Opaque beyond its
  * target and watermark: read it with `enrolmentOf`, `customers`, `customerCount`, `nextDueAt`.
+ *
+ * @example
+ * import { defineMilestone, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const state = initialState(target.right)
+ * console.log(state.target.name, O.isNone(state.watermark)) // '' true
+ *
+ * @since 0.1.0
  */
 export interface EnrolmentState {
+  /** The target this state holds the enrolments of. */
   readonly target: Target
   /** The latest `now` given to `advance` (rule time.watermark). */
   readonly watermark: O.Option<Date>
@@ -42,10 +57,13 @@ export interface State extends EnrolmentState {
  * import { defineMilestone, initialState } from 'loyalty-streaks'
  * import * as E from 'fp-ts/lib/Either.js'
  * const target = defineMilestone({
- *   targetGroupId: 1, targetId: 1, metric: 'COUNT', goal: 1, allocation: 'IMMEDIATE',
- *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01'), end: new Date('2026-02-01') }],
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
  * })
- * if (E.isRight(target)) initialState(target.right)
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const state = initialState(target.right) // nobody enrolled, no advance yet
+ *
+ * @since 0.1.0
  */
 export const initialState = (target: Target): EnrolmentState =>
   stateOf(target, emptyCustomerMap(), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)

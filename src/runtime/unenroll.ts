@@ -19,11 +19,25 @@ import { once, recordOf, run, type Effect, type Result, type Workspace } from '.
  * Errors: 310011, 300004, 310126 (not enrolled), 310019 (the customer's last cycle has ended).
  *
  * @example
- * import { unenroll, type EnrolmentState } from 'loyalty-streaks'
+ * import { applyAll, defineMilestone, initialState, unenroll } from 'loyalty-streaks'
  * import * as E from 'fp-ts/lib/Either.js'
- * declare const state: EnrolmentState
- * const result = unenroll(state, 423789336, new Date('2026-03-15T12:00:00Z'))
- * if (E.isLeft(result)) console.log(result.left.code) // e.g. 310126
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-06T10:00:00Z') } },
+ *   { kind: 'activity', customerId: 7, activity: { at: new Date('2026-01-07T10:00:00Z') } },
+ * ])
+ * // c1 is achieved; unenrolled within it, its PERIOD_END reward will be forfeited at its end
+ * const result = unenroll(state, 7, new Date('2026-01-15T00:00:00Z'))
+ * if (E.isRight(result)) console.log(result.right.events.map((e) => `${e.type} c${e.cycle}`)) // ['UNENROLLED c1']
+ * const stranger = unenroll(state, 8, new Date('2026-01-15T00:00:00Z'))
+ * if (E.isLeft(stranger)) console.log(stranger.left.code) // 310126: not enrolled
+ *
+ * @since 0.1.0
  */
 export const unenroll = (state: EnrolmentState, customerId: number, now: Date): Result =>
   once(state, (workspace) => unenrollIn(workspace, customerId, now))

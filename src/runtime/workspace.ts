@@ -16,21 +16,59 @@ import { internals, stateOf, type EnrolmentState, type State } from './state.js'
 
 // model
 
-/** What an operation emitted: its events (ordered by `at`) and any warnings. */
+/**
+ * What an operation emitted: its events (ordered by `at`) and any warnings.
+ *
+ * @example
+ * import type { Effects } from 'loyalty-streaks'
+ * const rewards = (effects: Effects): number => effects.events.filter((e) => e.type === 'REWARD_ISSUED').length
+ *
+ * @since 0.1.0
+ */
 export interface Effects {
+  /** What happened, ordered by `at` (rule event.order). */
   readonly events: ReadonlyArray<EnrolmentEvent>
+  /** What the host should hear of, e.g. an activity that did not count. */
   readonly warnings: ReadonlyArray<Warning>
 }
 
-/** The new state, the events it emitted (ordered by `at`) and any warnings. */
+/**
+ * The new state, the events it emitted (ordered by `at`) and any warnings.
+ *
+ * @example
+ * import type { Transition } from 'loyalty-streaks'
+ * const summary = (t: Transition): string => `${t.events.length} events, ${t.warnings.length} warnings`
+ *
+ * @since 0.1.0
+ */
 export interface Transition extends Effects {
+  /** The new state; the one given is never changed (rule state.immutable). */
   readonly state: EnrolmentState
 }
 
-/** An operation's result: refused with an error, or a transition. */
+/**
+ * An operation's result: refused with an error, or a transition.
+ *
+ * @example
+ * import type { Result } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const describe = (result: Result): string =>
+ *   E.isLeft(result) ? `refused: ${result.left.code}` : `${result.right.events.length} events`
+ *
+ * @since 0.1.0
+ */
 export type Result = E.Either<EnrolmentError, Transition>
 
-/** An operation's result inside a session or a batch: refused, or what it emitted. */
+/**
+ * An operation's result inside a session or a batch: refused, or what it emitted.
+ *
+ * @example
+ * import type { Effect } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const events = (effect: Effect): number => (E.isRight(effect) ? effect.right.events.length : 0)
+ *
+ * @since 0.1.0
+ */
 export type Effect = E.Either<EnrolmentError, Effects>
 
 /** Operations' writes since the state was last published. */
