@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/**',
       'reports/**',
       'test/package/**',
+      'docs/api/**',
       '.stryker-tmp/**',
     ],
   },

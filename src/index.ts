@@ -1,3 +1,11 @@
+/**
+ * Milestone and streak enrolment rules for loyalty programmes: define a target with
+ * `defineMilestone` or `defineStreak`, start from `initialState`, then `enroll`, `unenroll`,
+ * `reenroll`, `recordActivity` and `advance`; each returns the new state and the events to act on.
+ * The rules, each with its stable ID, are in `docs/rules.md`.
+ *
+ * @module loyalty-streaks
+ */
 // The public surface: re-exports only.
 export type { Cycle } from './model/cycle.js'
 export type { Frequency } from './model/frequency.js'

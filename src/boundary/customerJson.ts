@@ -7,7 +7,15 @@ import { boolean, field, instant, integer, list, optionalInstant, record, refuse
 
 // model
 
-/** The schema version this library writes; every earlier one is read too. */
+/**
+ * The schema version this library writes; every earlier one is read too (rule codec.versions).
+ *
+ * @example
+ * import { SCHEMA_VERSION } from 'loyalty-streaks'
+ * console.log(SCHEMA_VERSION) // 2
+ *
+ * @since 0.1.0
+ */
 export const SCHEMA_VERSION = 2
 
 /** The schema versions this library reads. */

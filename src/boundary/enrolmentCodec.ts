@@ -16,9 +16,19 @@ import { schemaVersionOf } from './stateCodec.js'
 
 // model
 
-/** One customer's record as plain JSON. */
+/**
+ * One customer's record as plain JSON.
+ *
+ * @example
+ * import type { EncodedEnrolment } from 'loyalty-streaks'
+ * const version = (row: EncodedEnrolment): unknown => row.customer['version']
+ *
+ * @since 0.2.0
+ */
 export interface EncodedEnrolment {
+  /** The schema this record was written in. */
   readonly schemaVersion: typeof SCHEMA_VERSION
+  /** The customer's record, `version` included. */
   readonly customer: Readonly<Record<string, unknown>>
 }
 
@@ -29,11 +39,21 @@ export interface EncodedEnrolment {
  * not hold the customer. It carries the record's `version`, for a compare-and-set write.
  *
  * @example
- * import { encodeEnrolment, type EnrolmentState } from 'loyalty-streaks'
+ * import { applyAll, defineMilestone, encodeEnrolment, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import * as O from 'fp-ts/lib/Option.js'
- * declare const state: EnrolmentState
- * const row = encodeEnrolment(state, 423789336)
- * if (O.isSome(row)) console.log(JSON.stringify(row.value))
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ * ])
+ * const row = encodeEnrolment(state, 7)
+ * if (O.isSome(row)) console.log(row.value.customer['version']) // 1
+ *
+ * @since 0.2.0
  */
 export const encodeEnrolment = (
   state: EnrolmentState,
@@ -52,12 +72,25 @@ export const encodeEnrolment = (
  * `decodeState` checks every record, against the state's target.
  *
  * @example
- * import { decodeEnrolment, initialState, type Target } from 'loyalty-streaks'
+ * import { applyAll, decodeEnrolment, defineMilestone, encodeEnrolment, initialState } from 'loyalty-streaks'
  * import * as E from 'fp-ts/lib/Either.js'
- * declare const target: Target
- * declare const row: string
- * const loaded = decodeEnrolment(initialState(target), row)
- * if (E.isRight(loaded)) console.log('ready for the request')
+ * import * as O from 'fp-ts/lib/Option.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ * ])
+ * const row = encodeEnrolment(state, 7)
+ * // Later, for a request about customer 7: an empty state of the target, plus the stored row.
+ * if (O.isSome(row)) {
+ *   const loaded = decodeEnrolment(initialState(target.right), JSON.stringify(row.value))
+ *   if (E.isRight(loaded)) console.log('ready for the request')
+ * }
+ *
+ * @since 0.2.0
  */
 export const decodeEnrolment = (
   state: EnrolmentState,

@@ -26,19 +26,43 @@ import { readProperty } from './untrusted.js'
 /**
  * An HTTP request as a serverless function receives it. `body` is JSON text, UTF-8 JSON bytes (a
  * `Uint8Array`, Node's `Buffer` included) or an already-parsed value.
+ *
+ * @example
+ * import type { ApiRequest } from 'loyalty-streaks'
+ * const request: ApiRequest = {
+ *   method: 'POST',
+ *   path: '/targetGroups/501/targets/1/unEnroll',
+ *   body: '[{"customerId": 423789336}]',
+ * }
+ *
+ * @since 0.1.0
  */
 export interface ApiRequest {
+  /** The HTTP method; only `POST` is served. */
   readonly method: string
+  /** The path, with its query string if any: `/targetGroups/{g}/targets/{t}/{endpoint}`. */
   readonly path: string
+  /** JSON text, UTF-8 JSON bytes, or an already-parsed value: a one-element array. */
   readonly body: unknown
 }
 
-/** The answer: HTTP status, the envelope, and the state and events to store and publish. */
+/**
+ * The answer: HTTP status, the envelope, and the state and events to store and publish.
+ *
+ * @example
+ * import type { ApiResponse } from 'loyalty-streaks'
+ * const ok = (response: ApiResponse): boolean => response.body.errors === null
+ *
+ * @since 0.1.0
+ */
 export interface ApiResponse {
+  /** The HTTP status: 200, 400, 404, 405 or 409 (rule boundary.codes). */
   readonly status: number
+  /** The envelope to send as the response's JSON body. */
   readonly body: Envelope
   /** The new state; on any failure, the very state given. */
   readonly state: EnrolmentState
+  /** What the request caused, to publish; none on a failure. */
   readonly events: ReadonlyArray<EnrolmentEvent>
 }
 
@@ -66,7 +90,15 @@ export interface HandleRequestOptions {
   readonly maxBodyBytes?: number | undefined
 }
 
-/** The HTTP status of each refusal (README, "Use it in a service"). */
+/**
+ * The HTTP status of each refusal (rule boundary.codes).
+ *
+ * @example
+ * import { ErrorCode, STATUS_OF_CODE } from 'loyalty-streaks'
+ * console.log(STATUS_OF_CODE[ErrorCode.NOT_ENROLLED]) // 409
+ *
+ * @since 0.1.0
+ */
 export const STATUS_OF_CODE: Readonly<Record<EnrolmentError['code'], number>> = {
   [ErrorCode.INVALID_INPUT]: 400,
   [ErrorCode.INVALID_CUSTOMER_ID]: 400,
@@ -336,6 +368,8 @@ const serve = (
  *   { basePath: '/prod' },
  * )
  * // some(42)
+ *
+ * @since 0.1.0
  */
 export const customerOfRequest = (
   request: ApiRequest,
@@ -363,15 +397,23 @@ export const customerOfRequest = (
  * 405 (not POST, 300004), 409 (310119, 310126).
  *
  * @example
- * import { handleRequest, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
- * const response = handleRequest(
- *   state,
- *   { method: 'POST', path: '/prod/targetGroups/7/targets/1/unEnroll', body: '[{"customerId": 423789336}]' },
- *   new Date('2026-03-15T12:00:00Z'),
- *   { basePath: '/prod' },
- * )
- * // response.body: { data: 423789336, errors: null, warnings: null }
+ * import { defineMilestone, handleRequest, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const now = new Date('2026-01-05T00:00:00Z')
+ * const enrol = { method: 'POST', path: '/prod/targetGroups/501/targets/1/enroll', body: '[{"customerId": 423789336}]' }
+ * const response = handleRequest(initialState(target.right), enrol, now, { basePath: '/prod' })
+ * console.log(response.status, response.body) // 200 { data: 423789336, errors: null, warnings: null }
+ * const again = handleRequest(response.state, enrol, now, { basePath: '/prod' })
+ * console.log(again.status, again.body.errors?.[0]?.code) // 409 310119: already enrolled
+ * const wrong = handleRequest(response.state, { ...enrol, method: 'GET' }, now, { basePath: '/prod' })
+ * console.log(wrong.status, wrong.body.errors?.[0]?.code) // 405 300004
+ *
+ * @since 0.1.0
  */
 export const handleRequest = (
   state: EnrolmentState,

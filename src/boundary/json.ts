@@ -6,11 +6,23 @@ import { elementsOf, isArray, isRecord, ownField, UNREADABLE } from '../internal
 
 // model
 
-/** Why a document was refused: the path of the first problem found (rule codec.refuses). */
+/**
+ * Why a document was refused: the path of the first problem found (rule codec.refuses).
+ *
+ * @example
+ * import { decodeState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const refused = decodeState('{"schemaVersion": 99}')
+ * if (E.isLeft(refused)) console.log(refused.left.code, refused.left.path) // 300004 schemaVersion
+ *
+ * @since 0.1.0
+ */
 export interface DecodeError {
   /** 300004, as every refusal of input. */
   readonly code: typeof ErrorCode.INVALID_INPUT
+  /** Where the first problem is, with dots and `[index]` (`customers[3].since`); `''` for the whole document. */
   readonly path: string
+  /** What is wrong there. */
   readonly message: string
 }
 

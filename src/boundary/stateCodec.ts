@@ -30,17 +30,39 @@ export type { DecodeError } from './json.js'
 
 // model
 
-/** A state as plain JSON: instants as ISO-8601 strings, customers sorted by id. */
+/**
+ * A state as plain JSON: instants as ISO-8601 strings, customers sorted by id.
+ *
+ * @example
+ * import type { EncodedState } from 'loyalty-streaks'
+ * const size = (document: EncodedState): number => document.customers.length
+ *
+ * @since 0.1.0
+ */
 export interface EncodedState {
+  /** The schema this document was written in. */
   readonly schemaVersion: typeof SCHEMA_VERSION
+  /** The target definition. */
   readonly target: Readonly<Record<string, unknown>>
+  /** The watermark as an ISO-8601 instant, or null before the first `advance`. */
   readonly watermark: string | null
+  /** One record per customer, in ascending customer id. */
   readonly customers: ReadonlyArray<Readonly<Record<string, unknown>>>
 }
 
-/** A target definition as plain JSON. */
+/**
+ * A target definition as plain JSON.
+ *
+ * @example
+ * import type { EncodedTarget } from 'loyalty-streaks'
+ * const name = (document: EncodedTarget): unknown => document.target['name']
+ *
+ * @since 0.2.0
+ */
 export interface EncodedTarget {
+  /** The schema this document was written in. */
   readonly schemaVersion: typeof SCHEMA_VERSION
+  /** The definition's fields. */
   readonly target: Readonly<Record<string, unknown>>
 }
 
@@ -53,10 +75,21 @@ const MAX_CUSTOMERS = 10_000_000
  * The JSON form of a state (pass it to `JSON.stringify`).
  *
  * @example
- * import { decodeState, encodeState, type EnrolmentState } from 'loyalty-streaks'
- * declare const state: EnrolmentState
+ * import { applyAll, decodeState, defineMilestone, encodeState, initialState } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const { state } = applyAll(initialState(target.right), [
+ *   { kind: 'enroll', customerId: 7, now: new Date('2026-01-05T00:00:00Z') },
+ * ])
  * const stored = JSON.stringify(encodeState(state))
- * const loaded = decodeState(stored) // Either<DecodeError, EnrolmentState>
+ * const loaded = decodeState(stored)
+ * if (E.isRight(loaded)) console.log(loaded.right.target.targetGroupId) // 501
+ *
+ * @since 0.1.0
  */
 export const encodeState = (state: EnrolmentState): EncodedState => {
   const inside = internals(state)
@@ -87,9 +120,10 @@ export const schemaVersionOf = (raw: Readonly<Record<string, unknown>>): SchemaV
  * @example
  * import { decodeState } from 'loyalty-streaks'
  * import * as E from 'fp-ts/lib/Either.js'
- * declare const stored: string
- * const loaded = decodeState(stored)
+ * const loaded = decodeState('{"schemaVersion": 2, "target": {}}')
  * if (E.isLeft(loaded)) console.log(loaded.left.path, loaded.left.message)
+ *
+ * @since 0.1.0
  */
 export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentState> =>
   decoded(() => {
@@ -130,9 +164,17 @@ export const decodeState = (document: unknown): E.Either<DecodeError, EnrolmentS
  * A target definition as plain JSON, to store or send a target on its own.
  *
  * @example
- * import { decodeTarget, encodeTarget, type Target } from 'loyalty-streaks'
- * declare const target: Target
- * const same = decodeTarget(JSON.stringify(encodeTarget(target)))
+ * import { decodeTarget, defineMilestone, encodeTarget } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = defineMilestone({
+ *   targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'PERIOD_END',
+ *   cycles: [{ refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }],
+ * })
+ * if (E.isLeft(target)) throw new Error(target.left.message)
+ * const same = decodeTarget(JSON.stringify(encodeTarget(target.right)))
+ * console.log(E.isRight(same)) // true
+ *
+ * @since 0.1.0
  */
 export const encodeTarget = (target: Target): EncodedTarget => ({
   schemaVersion: SCHEMA_VERSION,
@@ -143,9 +185,18 @@ export const encodeTarget = (target: Target): EncodedTarget => ({
  * A target definition from its JSON form (text or parsed), re-checked by its smart constructor.
  *
  * @example
- * import { decodeTarget } from 'loyalty-streaks'
- * declare const stored: string
- * const target = decodeTarget(stored) // Either<DecodeError, Target>
+ * import { decodeTarget, SCHEMA_VERSION } from 'loyalty-streaks'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const target = decodeTarget({
+ *   schemaVersion: SCHEMA_VERSION,
+ *   target: {
+ *     kind: 'MILESTONE', targetGroupId: 501, targetId: 1, metric: 'COUNT', goal: 2, allocation: 'IMMEDIATE',
+ *     cycles: [{ refCode: 'c1', start: '2026-01-01T00:00:00.000Z', end: '2026-02-01T00:00:00.000Z' }],
+ *   },
+ * })
+ * if (E.isLeft(target)) console.log(target.left.path, target.left.message)
+ *
+ * @since 0.1.0
  */
 export const decodeTarget = (document: unknown): E.Either<DecodeError, Target> =>
   decoded(() => {

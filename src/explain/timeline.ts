@@ -39,8 +39,11 @@ export type TimelineStatus = 'UNENROLLED' | 'ACHIEVED' | 'MISSED' | 'OPEN'
  * @since 0.2.0
  */
 export interface TimelineReward {
+  /** When the reward was due: at achievement, or at the cycle's close. */
   readonly allocation: RewardAllocationType
+  /** When it was issued or forfeited. */
   readonly at: Date
+  /** Paid, or not (`reason` says why). */
   readonly outcome: 'ISSUED' | 'FORFEITED'
   /** Forfeits only. */
   readonly reason?: ForfeitReason
@@ -48,6 +51,7 @@ export interface TimelineReward {
   readonly level?: number
   /** Streak rewards only. */
   readonly epoch?: number
+  /** The reward descriptor the event carried, if any. */
   readonly reward?: RewardDescriptor
 }
 
@@ -62,12 +66,17 @@ export interface TimelineReward {
  * @since 0.2.0
  */
 export interface TimelineRow {
+  /** The customer's own 1-based cycle index. */
   readonly cycle: number
+  /** The first instant of the cycle. */
   readonly start: Date
   /** Absent while a `PERIOD_AGNOSTIC` cycle is open. */
   readonly end?: Date
+  /** How the cycle went for the customer. */
   readonly status: TimelineStatus
+  /** The names of the sub-targets reached in it, in the order reached. */
   readonly subTargets: ReadonlyArray<string>
+  /** Its rewards, issued or forfeited, in the order they arose. */
   readonly rewards: ReadonlyArray<TimelineReward>
 }
 

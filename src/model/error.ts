@@ -19,12 +19,19 @@
  * @since 0.1.0
  */
 export const ErrorCode = {
+  /** A malformed value, an instant earlier than the watermark, an unknown route or method. */
   INVALID_INPUT: 300004,
+  /** A customer id that is not a positive safe integer. */
   INVALID_CUSTOMER_ID: 310011,
+  /** A request for a target group the state does not hold. */
   TARGET_GROUP_NOT_FOUND: 310017,
+  /** A request for a target the state does not hold. */
   TARGET_NOT_FOUND: 310018,
+  /** No such cycle, a named cycle that has ended, or no cycle left. */
   TARGET_PERIOD_NOT_FOUND: 310019,
+  /** The customer is already enrolled. */
   ALREADY_ENROLLED: 310119,
+  /** The customer is not enrolled (never, or no longer). */
   NOT_ENROLLED: 310126,
 } as const
 

@@ -16,14 +16,33 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const ORIGIN = Date.UTC(2026, 0, 1)
 
-/** Bounds of {@link cycleInputs}. */
+/**
+ * Bounds of {@link cycleInputs}.
+ *
+ * @example
+ * import { cycleInputs, type CycleInputsOptions } from 'loyalty-streaks/testing'
+ * const bounds: CycleInputsOptions = { minCycles: 2, maxCycles: 12 }
+ * const arbitrary = cycleInputs(bounds)
+ *
+ * @since 0.1.0
+ */
 export interface CycleInputsOptions {
+  /** At least 1 (the default). */
   readonly minCycles?: number | undefined
   /** At most 100. */
   readonly maxCycles?: number | undefined
 }
 
-/** What targets to draw: by default, every kind of window, metric and setting. */
+/**
+ * What targets to draw: by default, every kind of window, metric and setting.
+ *
+ * @example
+ * import { milestones, type TargetOptions } from 'loyalty-streaks/testing'
+ * const plain: TargetOptions = { windows: ['FIXED'], metrics: ['COUNT'], features: false }
+ * const arbitrary = milestones(plain)
+ *
+ * @since 0.2.0
+ */
 export interface TargetOptions extends CycleInputsOptions {
   /** The window types to draw from (all three by default). */
   readonly windows?: ReadonlyArray<Window['type']> | undefined
@@ -33,7 +52,16 @@ export interface TargetOptions extends CycleInputsOptions {
   readonly features?: boolean | undefined
 }
 
-/** Bounds of {@link operations}. */
+/**
+ * Bounds of {@link operations}.
+ *
+ * @example
+ * import { operations, targets, type OperationsOptions } from 'loyalty-streaks/testing'
+ * const small: OperationsOptions = { customers: 2, maxLength: 20 }
+ * const arbitrary = targets().chain((target) => operations(target, small))
+ *
+ * @since 0.1.0
+ */
 export interface OperationsOptions {
   /** Customer ids are drawn from 1…customers. */
   readonly customers?: number | undefined
@@ -51,6 +79,8 @@ export interface OperationsOptions {
  * import fc from 'fast-check'
  * import { cycleInputs } from 'loyalty-streaks/testing'
  * fc.assert(fc.property(cycleInputs(), (cycles) => cycles.length >= 1))
+ *
+ * @since 0.1.0
  */
 export const cycleInputs = (
   options: CycleInputsOptions = {},
@@ -165,6 +195,8 @@ const reward = fc.option(
  * import fc from 'fast-check'
  * import { milestones } from 'loyalty-streaks/testing'
  * fc.assert(fc.property(milestones(), (target) => target.kind === 'MILESTONE'))
+ *
+ * @since 0.1.0
  */
 export const milestones = (options: TargetOptions = {}): fc.Arbitrary<MilestoneTarget> => {
   const features = options.features ?? true
@@ -212,6 +244,8 @@ export const milestones = (options: TargetOptions = {}): fc.Arbitrary<MilestoneT
  * import fc from 'fast-check'
  * import { streaks } from 'loyalty-streaks/testing'
  * fc.assert(fc.property(streaks(), (target) => target.levels.length >= 1))
+ *
+ * @since 0.1.0
  */
 export const streaks = (options: TargetOptions = {}): fc.Arbitrary<StreakTarget> => {
   const features = options.features ?? true
@@ -266,6 +300,8 @@ export const streaks = (options: TargetOptions = {}): fc.Arbitrary<StreakTarget>
  * import fc from 'fast-check'
  * import { targets } from 'loyalty-streaks/testing'
  * fc.assert(fc.property(targets(), (target) => target.goal > 0))
+ *
+ * @since 0.1.0
  */
 export const targets = (options: TargetOptions = {}): fc.Arbitrary<Target> =>
   fc.oneof(milestones(options), streaks(options))
@@ -300,6 +336,8 @@ const landmarks = (target: Target): ReadonlyArray<number> => {
  * import fc from 'fast-check'
  * import { instantsAround, milestones } from 'loyalty-streaks/testing'
  * fc.assert(fc.property(milestones().chain(instantsAround), (at) => !Number.isNaN(at.getTime())))
+ *
+ * @since 0.1.0
  */
 export const instantsAround = (target: Target): fc.Arbitrary<Date> =>
   fc
@@ -326,6 +364,8 @@ const valueOf = (target: Target): fc.Arbitrary<number> =>
  * import fc from 'fast-check'
  * import { activities, milestones } from 'loyalty-streaks/testing'
  * fc.assert(fc.property(milestones().chain(activities), (a) => a.value !== 0))
+ *
+ * @since 0.1.0
  */
 export const activities = (target: Target): fc.Arbitrary<Activity> =>
   fc.record({ at: instantsAround(target), value: valueOf(target) })
@@ -342,6 +382,8 @@ export const activities = (target: Target): fc.Arbitrary<Activity> =>
  * fc.assert(
  *   fc.property(targets().chain((t) => operations(t, { maxLength: 10 })), (ops) => ops.length <= 10),
  * )
+ *
+ * @since 0.1.0
  */
 export const operations = (
   target: Target,

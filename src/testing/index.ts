@@ -3,7 +3,7 @@
  * (`import { targets, operations } from 'loyalty-streaks/testing'`). Needs `fast-check` ≥ 4,
  * an optional peer dependency: the main entry never loads it.
  *
- * @since 0.1.0
+ * @module loyalty-streaks/testing
  */
 export { applyOperation, type Operation } from '../runtime/applyAll.js'
 export {
