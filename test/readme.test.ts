@@ -1,13 +1,38 @@
-// The README's API tour is the code of examples/quickstart.ts, and it runs as the README says.
-import { readFileSync } from 'node:fs'
+// The README is a front door: short, with Install, a quickstart that runs as it says (the code of
+// examples/quickstart.ts), the two commands, and links that lead somewhere inside the repository.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-const quickstart = readFileSync(new URL('../examples/quickstart.ts', import.meta.url), 'utf8')
+const root = fileURLToPath(new URL('..', import.meta.url))
+const read = (file: string): string => readFileSync(path.join(root, file), 'utf8')
+const readme = read('README.md')
+const quickstart = read('examples/quickstart.ts')
+
+/** The documents a user reads: the README, the changelog and every page of docs/ but the API reference. */
+const documents = [
+  'README.md',
+  'CHANGELOG.md',
+  ...readdirSync(path.join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+]
+
+/** Every Markdown link target of a document (inline links; images included). */
+const linksOf = (text: string): ReadonlyArray<string> =>
+  [...text.replace(/```[\s\S]*?```/g, '').matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map(
+    (m) => m[1] ?? '',
+  )
 
 describe('README', () => {
   afterEach(() => {
     vi.restoreAllMocks()
+  })
+
+  it('is at most 200 lines, with an Install section', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(200)
+    expect(readme).toMatch(/^## Install\n\n```sh\nnpm install loyalty-streaks\n```/m)
   })
 
   it('shows the code of examples/quickstart.ts, importing the package by name', () => {
@@ -32,5 +57,21 @@ describe('README', () => {
       '2026-01-15T00:00:00.000Z UNENROLLED c1',
       '2026-02-01T00:00:00.000Z REWARD_FORFEITED c1',
     ])
+  })
+})
+
+describe('documents', () => {
+  it.each(documents)('%s links only to files of this repository that exist', (file) => {
+    const broken = linksOf(read(file)).filter((link) => {
+      if (link.startsWith('#')) return false
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return true // http:, https:, mailto:, file: …
+      const target = path.resolve(path.dirname(path.join(root, file)), link.split('#')[0] ?? '')
+      return !target.startsWith(root) || !existsSync(target)
+    })
+    expect(broken).toEqual([])
+  })
+
+  it.each(documents)('%s cites rule IDs, never sections or issue numbers', (file) => {
+    expect(read(file)).not.toMatch(/SPEC|§|\b[Ii]ssue #?\d|\.\.\/shared/)
   })
 })
