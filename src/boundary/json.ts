@@ -20,7 +20,10 @@ import { elementsOf, isArray, isRecord, ownField, UNREADABLE } from '../internal
 export interface DecodeError {
   /** 300004, as every refusal of input. */
   readonly code: typeof ErrorCode.INVALID_INPUT
-  /** Where the first problem is, with dots and `[index]` (`customers[3].since`); `''` for the whole document. */
+  /**
+   * Where the first problem is, with dots and `[index]` (`customers[3].since`); `''` for the whole
+   * document.
+   */
   readonly path: string
   /** What is wrong there. */
   readonly message: string

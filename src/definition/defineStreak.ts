@@ -49,7 +49,10 @@ export interface LevelInput {
 export interface StreakInput extends TargetInputCommon {
   /** Whether a cycle that closes unachieved breaks the streak. */
   readonly streakType: StreakType
-  /** Ascending levels, each a number or `{ level, reward }`: 1 to 10, the highest ≤ the number of cycles. */
+  /**
+   * Ascending levels, each a number or `{ level, reward }`: 1 to 10, the highest ≤ the number of
+   * cycles.
+   */
   readonly levels: ReadonlyArray<number | LevelInput>
   /** `'IMMEDIATE'`, the only allocation of a streak, if given. */
   readonly allocation?: 'IMMEDIATE' | undefined

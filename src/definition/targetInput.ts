@@ -68,7 +68,10 @@ export interface SubTargetInput {
   readonly name: string
   /** `ABSOLUTE`: `value` is a threshold of progress; `PERCENTAGE`: a share of the cycle's goal. */
   readonly trigger: 'ABSOLUTE' | 'PERCENTAGE'
-  /** `ABSOLUTE`: > 0 and below the goal (an integer for `COUNT` and `VISIT`); `PERCENTAGE`: 0–100, exclusive. */
+  /**
+   * `ABSOLUTE`: > 0 and below the goal (an integer for `COUNT` and `VISIT`); `PERCENTAGE`: 0–100,
+   * exclusive.
+   */
   readonly value: number
   /** Carried by the sub-target's `SUB_TARGET_REACHED` events. */
   readonly reward?: RewardDescriptor | undefined
@@ -95,7 +98,10 @@ export interface TargetInputCommon {
   readonly name?: string | undefined
   /** How activity adds to a cycle's progress. */
   readonly metric: Metric
-  /** The progress that achieves a cycle: a positive integer for `COUNT` and `VISIT`, any finite number > 0 for `SUM`. */
+  /**
+   * The progress that achieves a cycle: a positive integer for `COUNT` and `VISIT`, any finite
+   * number > 0 for `SUM`.
+   */
   readonly goal: number
   /** `{ type: 'FIXED' }` by default: the `cycles` below, shared by every customer. */
   readonly window?: Window | undefined

@@ -72,7 +72,9 @@ export type Window =
       readonly count: number
     }
   | {
-      /** Each customer's own cycles, each ending when its goal is reached (rule window.agnostic). */
+      /**
+       * Each customer's own cycles, each ending when its goal is reached (rule window.agnostic).
+       */
       readonly type: 'PERIOD_AGNOSTIC'
       /** How many cycles each customer can achieve: 1 to 100. */
       readonly maxCycles: number
@@ -126,7 +128,9 @@ interface TargetCommon {
   readonly metric: Metric
   /** The goal of every cycle that does not set its own. */
   readonly goal: number
-  /** Whose cycles, and when they start; `{ type: 'FIXED' }` unless the definition says otherwise. */
+  /**
+   * Whose cycles, and when they start; `{ type: 'FIXED' }` unless the definition says otherwise.
+   */
   readonly window: Window
   /**
    * `FIXED` windows: sorted, non-overlapping, 1 to 100 of them, `index` 1…N. Other windows: none
