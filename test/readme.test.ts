@@ -74,4 +74,22 @@ describe('documents', () => {
   it.each(documents)('%s cites rule IDs, never sections or issue numbers', (file) => {
     expect(read(file)).not.toMatch(/SPEC|§|\b[Ii]ssue #?\d|\.\.\/shared/)
   })
+
+  it.each(documents.filter((f) => f !== 'docs/rules.md'))(
+    '%s cites only rule IDs that docs/rules.md defines',
+    (file) => {
+      const defined = [...read('docs/rules.md').matchAll(/^- \*\*([a-z-]+\.[a-z0-9-]+)\*\*/gm)].map(
+        (m) => m[1] ?? '',
+      )
+      const cited = [
+        ...read(file).matchAll(/\brules?\s+((?:[a-z-]+\.[a-z0-9\\*-]+(?:,\s+|\s+and\s+)?)+)/g),
+      ].flatMap((m) => (m[1] ?? '').split(/,\s+|\s+and\s+/))
+      const unknown = cited.filter((id) =>
+        id.endsWith('\\*')
+          ? !defined.some((d) => d.startsWith(id.slice(0, -2)))
+          : !defined.includes(id),
+      )
+      expect(unknown).toEqual([])
+    },
+  )
 })
