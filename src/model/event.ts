@@ -138,8 +138,6 @@ export type EnrolmentEventType = EnrolmentEvent['type']
 
 // operations
 
-// operations
-
 /**
  * The idempotency key of a milestone cycle's reward: it depends only on which reward it is, so a
  * forfeit carries the key of the reward it replaces (rule event.key).

@@ -24,14 +24,18 @@ const progressFor = (draft: Draft, cycle: number): DraftProgress => {
   const found = list[at]
   if (found?.cycle === cycle) return found
   const fresh = noProgress(cycle)
-  list.splice(at, 0, fresh)
+  if (at === list.length) list.push(fresh)
+  else list.splice(at, 0, fresh)
   return fresh
 }
 
-/** Drops the progress of the cycles `drop` picks: they closed, or the customer left them. */
-const dropProgress = (draft: Draft, drop: (cycle: number) => boolean): void => {
-  for (let i = draft.progress.length - 1; i >= 0; i--)
-    if (drop((draft.progress[i] as DraftProgress).cycle)) draft.progress.splice(i, 1)
+/** Drops the progress of cycles `first` to `last`: they closed, or the customer left them. */
+const dropProgress = (draft: Draft, first: number, last: number): void => {
+  const list = draft.progress
+  let kept = 0
+  for (const progress of list)
+    if (progress.cycle < first || progress.cycle > last) list[kept++] = progress
+  list.length = kept
 }
 
 const withStreak = (draft: Draft, change: Partial<Streak>): void => {
@@ -68,7 +72,7 @@ export const write = (draft: Draft, fact: Fact): void => {
       draft.since = fact.at.getTime()
       draft.settledAt = draft.since
       // rule unenroll.4: cycle k's progress is kept, frozen; a later cycle's (a balance) is dropped.
-      dropProgress(draft, (cycle) => cycle > fact.cycle)
+      dropProgress(draft, fact.cycle + 1, Number.POSITIVE_INFINITY)
       return
     case 'REENROLLED':
       draft.status = 'ENROLLED'
@@ -158,11 +162,11 @@ export const write = (draft: Draft, fact: Fact): void => {
       draft.closedCycles = fact.cycle
       if (draft.graceCycles.includes(fact.cycle))
         draft.graceCycles = without(draft.graceCycles, (c) => c === fact.cycle)
-      dropProgress(draft, (cycle) => cycle === fact.cycle)
+      dropProgress(draft, fact.cycle, fact.cycle)
       return
     case 'CYCLE_COMPLETED':
       draft.cycleEnds = [...draft.cycleEnds, fact.at]
-      dropProgress(draft, (cycle) => cycle === fact.cycle)
+      dropProgress(draft, fact.cycle, fact.cycle)
       return
     case 'SETTLED_UNTIL':
       if (fact.at > draft.settledAt) draft.settledAt = fact.at
