@@ -35,7 +35,7 @@ const dropProgress = (draft: Draft, first: number, last: number): void => {
   let kept = 0
   for (const progress of list)
     if (progress.cycle < first || progress.cycle > last) list[kept++] = progress
-  list.length = kept
+  while (list.length > kept) list.pop()
 }
 
 const withStreak = (draft: Draft, change: Partial<Streak>): void => {
