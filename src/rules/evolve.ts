@@ -16,7 +16,10 @@ import type { Fact } from './fact.js'
 
 // operations
 
-/** The draft's progress of `cycle`, created at 0 (in cycle order) if it has none. */
+/**
+ * The draft's progress of `cycle`, created at 0 (in cycle order) if it has none. The list is
+ * replaced, never grown in place: each holds exactly its entries, and most hold one or none.
+ */
 const progressFor = (draft: Draft, cycle: number): DraftProgress => {
   const list = draft.progress
   let at = 0
@@ -24,18 +27,14 @@ const progressFor = (draft: Draft, cycle: number): DraftProgress => {
   const found = list[at]
   if (found?.cycle === cycle) return found
   const fresh = noProgress(cycle)
-  if (at === list.length) list.push(fresh)
-  else list.splice(at, 0, fresh)
+  draft.progress = list.length === 0 ? [fresh] : [...list.slice(0, at), fresh, ...list.slice(at)]
   return fresh
 }
 
 /** Drops the progress of cycles `first` to `last`: they closed, or the customer left them. */
 const dropProgress = (draft: Draft, first: number, last: number): void => {
-  const list = draft.progress
-  let kept = 0
-  for (const progress of list)
-    if (progress.cycle < first || progress.cycle > last) list[kept++] = progress
-  while (list.length > kept) list.pop()
+  const kept = draft.progress.filter((p) => p.cycle < first || p.cycle > last)
+  draft.progress = kept.length === 0 ? empty : kept
 }
 
 const withStreak = (draft: Draft, change: Partial<Streak>): void => {
