@@ -27,7 +27,9 @@ for (let round = 1; round <= rounds; round++) {
   streams.push(await measureStream(round, rounds))
   for (const target of ['weekly', 'grace', 'cyclic'] as const)
     scales[target].push(
-      inProcess(scaleScript, `${target} ${round}/${rounds}`, { BENCH_TARGET: target }) as ScaleFigures,
+      inProcess(scaleScript, `${target} ${round}/${rounds}`, {
+        BENCH_TARGET: target,
+      }) as ScaleFigures,
     )
 }
 const stream = medianRun(streams, 'floorRatio')
