@@ -182,10 +182,12 @@ export const publish = (workspace: Workspace): EnrolmentState => {
         ? setCustomer(before.customers, workspace.written.values().next().value as Customer)
         : setCustomers(before.customers, workspace.written.values())
   workspace.written.clear()
-  workspace.published =
-    workspace.watermarkAt === before.watermarkAt
-      ? { ...before, customers, settlesFrom: workspace.settlesFrom }
-      : stateOf(before.target, customers, workspace.watermarkAt, workspace.settlesFrom)
+  workspace.published = stateOf(
+    before.target,
+    customers,
+    workspace.watermarkAt,
+    workspace.settlesFrom,
+  )
   return workspace.published
 }
 
