@@ -3,6 +3,7 @@
 // have produced (rules state.dates-are-values, input.*, definition.no-holes, codec.*).
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
   advance,
@@ -16,6 +17,7 @@ import {
   encodeEnrolment,
   encodeState,
   enroll,
+  enrolmentOf,
   initialState,
   recordActivity,
   reenroll,
@@ -162,6 +164,63 @@ describe('dates are values', () => {
     const before = JSON.stringify(target)
     for (const c of cycles) c.start.setTime(0)
     expect(JSON.stringify(target)).toBe(before)
+  })
+
+  it('state.dates-are-values: a caller mutating the Dates and arrays of an enrolment it read changes nothing the state shows later', () => {
+    const streak = streakXYZ('CONTINUOUS')
+    const state = play(
+      initialState(streak),
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 2) }),
+    ).state
+    const persisted = JSON.stringify(encodeState(state))
+    const read = () => {
+      const found = enrolmentOf(state, 1)
+      if (O.isNone(found)) throw new Error('customer 1 not found')
+      return found.value
+    }
+    const first = read()
+    const seen = JSON.stringify(first)
+    first.since.setTime(0)
+    first.settledAt.setTime(0)
+    for (const p of first.progress) if (O.isSome(p.achievedAt)) p.achievedAt.value.setTime(0)
+    if (O.isSome(first.streak)) (first.streak.value.achievedLevels as Array<number>).push(99)
+    ;(first.progress as Array<unknown>).length = 0
+    expect(JSON.stringify(read())).toBe(seen)
+    expect(JSON.stringify(encodeState(state))).toBe(persisted)
+  })
+
+  it('state.dates-are-values: a caller mutating the watermark it read changes nothing in the state', () => {
+    const state = right(advance(sample(), inCycle(sample(), 1, 9))).state
+    const persisted = JSON.stringify(encodeState(state))
+    const watermark = state.watermark
+    if (O.isNone(watermark)) throw new Error('no watermark')
+    const was = watermark.value.getTime()
+    watermark.value.setTime(0)
+    expect(O.map((d: Date) => d.getTime())(state.watermark)).toEqual(O.some(was))
+    expect(JSON.stringify(encodeState(state))).toBe(persisted)
+  })
+
+  it('definition.immutable: a target is frozen, and a caller mutating the cycle Dates it reads from one changes nothing', () => {
+    const target = milestoneABC('PERIOD_END', { goal: 1 })
+    expect(Object.isFrozen(target)).toBe(true)
+    expect(Object.isFrozen(target.cycles)).toBe(true)
+    expect(Object.isFrozen(target.cycles[0])).toBe(true)
+    expect(Object.isFrozen(target.window)).toBe(true)
+    const state = play(initialState(target), (s) => enroll(s, 1, inCycle(s, 1))).state
+    const persisted = JSON.stringify(encodeState(state))
+    const start = (target.cycles[0] as Target['cycles'][number]).start
+    const was = start.getTime()
+    start.setTime(0)
+    ;(state.target.cycles[1] as Target['cycles'][number]).end.setFullYear(1999)
+    expect((target.cycles[0] as Target['cycles'][number]).start.getTime()).toBe(was)
+    expect(JSON.stringify(encodeState(state))).toBe(persisted)
+    // The rules see the cycles as defined: an activity in cycle 1 still counts there.
+    const counted = right(recordActivity(state, 1, { at: inCycle(state, 1, 1) }))
+    expect(counted.events.map((e) => [e.type, 'cycle' in e ? e.cycle : 0])).toEqual([
+      ['CYCLE_ACHIEVED', 1],
+    ])
   })
 
   it('state.immutable: a deep-frozen state is never written, by any operation or batch', () => {

@@ -8,6 +8,7 @@ import { definitionError, type DefinitionError, type DefinitionProblem } from '.
 import type { MilestoneTarget, RewardAllocationType } from '../model/target.js'
 import { isRecord, ownField } from '../internal/guards.js'
 import { checkCommon, type TargetInputCommon } from './targetInput.js'
+import { frozenTarget } from './frozenTarget.js'
 
 // model
 
@@ -65,5 +66,11 @@ export const defineMilestone = (
     })
   return problems.length > 0
     ? E.left(definitionError(problems))
-    : E.right({ kind: 'MILESTONE', ...common, allocation: allocation as RewardAllocationType })
+    : E.right(
+        frozenTarget({
+          kind: 'MILESTONE',
+          ...common,
+          allocation: allocation as RewardAllocationType,
+        }),
+      )
 }

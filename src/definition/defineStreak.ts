@@ -10,6 +10,7 @@ import type { LevelReward, StreakTarget, StreakType } from '../model/target.js'
 import { isPositiveSafeInteger, isRecord, ownField } from '../internal/guards.js'
 import { rewardDescriptor } from './rewardDescriptor.js'
 import { arrayField, checkCommon, type TargetInputCommon } from './targetInput.js'
+import { frozenTarget } from './frozenTarget.js'
 
 // model
 
@@ -146,12 +147,14 @@ export const defineStreak = (input: StreakInput): E.Either<DefinitionError, Stre
     problems.push({ path: 'allocation', message: "streaks are rewarded 'IMMEDIATE' only" })
   return problems.length > 0
     ? E.left(definitionError(problems))
-    : E.right({
-        kind: 'STREAK',
-        ...common,
-        allocation: 'IMMEDIATE',
-        streakType: streakType as StreakType,
-        levels,
-        levelRewards,
-      })
+    : E.right(
+        frozenTarget({
+          kind: 'STREAK',
+          ...common,
+          allocation: 'IMMEDIATE',
+          streakType: streakType as StreakType,
+          levels,
+          levelRewards,
+        }),
+      )
 }

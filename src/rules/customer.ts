@@ -119,7 +119,7 @@ export const newCustomer = (customerId: number, startCycle: number, at: Instant)
   graceCycles: none,
   anchor: undefined,
   cycleEnds: none,
-  progress: [],
+  progress: none,
   streak: undefined,
   fromCycle: undefined,
 })
@@ -138,7 +138,7 @@ export type Draft = {
     : K extends 'fromCycle'
       ? number | undefined
       : K extends 'progress'
-        ? Array<DraftProgress>
+        ? ReadonlyArray<DraftProgress>
         : UnenrolledCustomer[K]
 }
 
@@ -161,7 +161,7 @@ export const draftOf = (customer: Customer): Draft => ({
   graceCycles: customer.graceCycles,
   anchor: customer.anchor,
   cycleEnds: customer.cycleEnds,
-  progress: customer.progress.map(draftProgressOf),
+  progress: customer.progress.length === 0 ? none : customer.progress.map(draftProgressOf),
   streak: customer.streak,
   fromCycle: customer.status === 'UNENROLLED' ? customer.fromCycle : undefined,
 })

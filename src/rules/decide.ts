@@ -10,6 +10,7 @@ import {
   type EnrolmentError,
   type Warning,
 } from '../model/error.js'
+import type { EnrolmentEvent } from '../model/event.js'
 import { progressChanged } from './achievement.js'
 import { closeAt, goalOf, type Context } from './context.js'
 import {
@@ -21,7 +22,6 @@ import {
 } from './customer.js'
 import { cycleEvent, streakReset } from './event.js'
 import { newCustomer, recordOf } from './customer.js'
-import type { Fact } from './fact.js'
 import { settleUntil } from './settle.js'
 import { storyOf, type Story, type Writing } from './story.js'
 import { cycleHolding, cycleHoldingOrNext } from './window.js'
@@ -82,7 +82,10 @@ export type Decision =
   | { readonly tag: 'IGNORED'; readonly warning: Warning }
   | {
       readonly tag: 'DECIDED'
-      readonly facts: ReadonlyArray<Fact>
+      /** Whether the record changed: false when the command decided nothing. */
+      readonly changed: boolean
+      /** The events decided, in the order they arose. */
+      readonly events: ReadonlyArray<EnrolmentEvent>
       /** The record after the facts. */
       readonly customer: Customer
       readonly warnings: ReadonlyArray<Warning>
@@ -101,7 +104,8 @@ const noWarnings: ReadonlyArray<Warning> = Object.freeze([])
 
 const decided = (story: Story, warnings: ReadonlyArray<Warning> = noWarnings): Decision => ({
   tag: 'DECIDED',
-  facts: story.facts,
+  changed: story.changed,
+  events: story.events,
   customer: story.customer,
   warnings,
 })

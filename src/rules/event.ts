@@ -1,28 +1,19 @@
 // The events the rules emit, built in one place: ids, a fresh `Date` for each (so no event shares
 // one with another or with a state: rule state.dates-are-values), keys and reward descriptors.
+// Each is one object literal with its fields written out in one order: an event of a type always
+// has the same layout, which a spread of shared fields would not give.
 import type {
   EnrolmentEvent,
+  ForfeitReason,
   RewardForfeitedEvent,
   RewardIssuedEvent,
   SubTargetReachedEvent,
 } from '../model/event.js'
 import { cycleRewardKey, levelRewardKey, subTargetKey } from '../model/event.js'
-import type { ForfeitReason } from '../model/event.js'
 import type { RewardDescriptor } from '../model/json.js'
 import type { SubTarget } from '../model/target.js'
 import type { Context } from './context.js'
 import type { Instant } from './customer.js'
-
-/** The fields every event of `customerId` has. */
-const base = (context: Context, customerId: number, at: Instant) => ({
-  customerId,
-  targetGroupId: context.target.targetGroupId,
-  targetId: context.target.targetId,
-  at: new Date(at),
-})
-
-const withReward = <E extends object>(event: E, reward: RewardDescriptor | undefined): E =>
-  reward === undefined ? event : { ...event, reward }
 
 /** An event that says only which cycle it is about. */
 export const cycleEvent = (
@@ -31,7 +22,14 @@ export const cycleEvent = (
   customerId: number,
   at: Instant,
   cycle: number,
-): EnrolmentEvent => ({ type, ...base(context, customerId, at), cycle })
+): EnrolmentEvent => ({
+  type,
+  customerId,
+  targetGroupId: context.target.targetGroupId,
+  targetId: context.target.targetId,
+  at: new Date(at),
+  cycle,
+})
 
 /** rule reward.descriptor: a milestone cycle's reward is its own, else the target's. */
 const cycleRewardOf = (context: Context, cycle: number): RewardDescriptor | undefined =>
@@ -44,22 +42,34 @@ export const cycleReward = (
   customerId: number,
   at: Instant,
   cycle: number,
-): RewardIssuedEvent =>
-  withReward(
-    {
-      type: 'REWARD_ISSUED',
-      ...base(context, customerId, at),
-      cycle,
-      allocation: context.target.allocation,
-      idempotencyKey: cycleRewardKey(
-        context.target.targetGroupId,
-        context.target.targetId,
+): RewardIssuedEvent => {
+  const { targetGroupId, targetId, allocation } = context.target
+  const idempotencyKey = cycleRewardKey(targetGroupId, targetId, customerId, cycle)
+  const reward = cycleRewardOf(context, cycle)
+  const date = new Date(at)
+  return reward === undefined
+    ? {
+        type: 'REWARD_ISSUED',
         customerId,
+        targetGroupId,
+        targetId,
+        at: date,
         cycle,
-      ),
-    },
-    cycleRewardOf(context, cycle),
-  )
+        allocation,
+        idempotencyKey,
+      }
+    : {
+        type: 'REWARD_ISSUED',
+        customerId,
+        targetGroupId,
+        targetId,
+        at: date,
+        cycle,
+        allocation,
+        idempotencyKey,
+        reward,
+      }
+}
 
 /** A milestone cycle's reward, not paid for `reason`: the same fields and key (rule event.forfeit-key). */
 export const cycleForfeit = (
@@ -68,11 +78,36 @@ export const cycleForfeit = (
   at: Instant,
   cycle: number,
   reason: ForfeitReason,
-): RewardForfeitedEvent => ({
-  ...cycleReward(context, customerId, at, cycle),
-  type: 'REWARD_FORFEITED',
-  reason,
-})
+): RewardForfeitedEvent => {
+  const { targetGroupId, targetId, allocation } = context.target
+  const idempotencyKey = cycleRewardKey(targetGroupId, targetId, customerId, cycle)
+  const reward = cycleRewardOf(context, cycle)
+  const date = new Date(at)
+  return reward === undefined
+    ? {
+        type: 'REWARD_FORFEITED',
+        customerId,
+        targetGroupId,
+        targetId,
+        at: date,
+        cycle,
+        allocation,
+        idempotencyKey,
+        reason,
+      }
+    : {
+        type: 'REWARD_FORFEITED',
+        customerId,
+        targetGroupId,
+        targetId,
+        at: date,
+        cycle,
+        allocation,
+        idempotencyKey,
+        reward,
+        reason,
+      }
+}
 
 /** A streak level reached, and its reward (rule activity.streak-levels). */
 export const levelReached = (
@@ -89,20 +124,46 @@ export const levelReached = (
       ? (context.target.levelRewards.find((r) => r.level === level)?.reward ??
         context.target.reward)
       : undefined
+  const idempotencyKey = levelRewardKey(targetGroupId, targetId, customerId, epoch, level)
+  const allocation = 'IMMEDIATE'
+  const date = new Date(at)
   return [
-    { type: 'STREAK_LEVEL_ACHIEVED', ...base(context, customerId, at), cycle, level, epoch },
-    withReward(
-      {
-        type: 'REWARD_ISSUED',
-        ...base(context, customerId, at),
-        cycle,
-        allocation: 'IMMEDIATE',
-        level,
-        epoch,
-        idempotencyKey: levelRewardKey(targetGroupId, targetId, customerId, epoch, level),
-      },
-      reward,
-    ),
+    {
+      type: 'STREAK_LEVEL_ACHIEVED',
+      customerId,
+      targetGroupId,
+      targetId,
+      at: new Date(at),
+      cycle,
+      level,
+      epoch,
+    },
+    reward === undefined
+      ? {
+          type: 'REWARD_ISSUED',
+          customerId,
+          targetGroupId,
+          targetId,
+          at: date,
+          cycle,
+          allocation,
+          level,
+          epoch,
+          idempotencyKey,
+        }
+      : {
+          type: 'REWARD_ISSUED',
+          customerId,
+          targetGroupId,
+          targetId,
+          at: date,
+          cycle,
+          allocation,
+          level,
+          epoch,
+          idempotencyKey,
+          reward,
+        },
   ]
 }
 
@@ -113,23 +174,35 @@ export const subTargetReached = (
   at: Instant,
   cycle: number,
   subTarget: SubTarget,
-): SubTargetReachedEvent =>
-  withReward(
-    {
-      type: 'SUB_TARGET_REACHED',
-      ...base(context, customerId, at),
-      cycle,
-      subTarget: subTarget.name,
-      idempotencyKey: subTargetKey(
-        context.target.targetGroupId,
-        context.target.targetId,
+): SubTargetReachedEvent => {
+  const { targetGroupId, targetId } = context.target
+  const name = subTarget.name
+  const idempotencyKey = subTargetKey(targetGroupId, targetId, customerId, cycle, name)
+  const reward = subTarget.reward
+  const date = new Date(at)
+  return reward === undefined
+    ? {
+        type: 'SUB_TARGET_REACHED',
         customerId,
+        targetGroupId,
+        targetId,
+        at: date,
         cycle,
-        subTarget.name,
-      ),
-    },
-    subTarget.reward,
-  )
+        subTarget: name,
+        idempotencyKey,
+      }
+    : {
+        type: 'SUB_TARGET_REACHED',
+        customerId,
+        targetGroupId,
+        targetId,
+        at: date,
+        cycle,
+        subTarget: name,
+        idempotencyKey,
+        reward,
+      }
+}
 
 /** A `CONTINUOUS` streak of `count` broken by `cycle` (rule settle.continuous-break). */
 export const streakBroken = (
@@ -138,7 +211,15 @@ export const streakBroken = (
   at: Instant,
   cycle: number,
   count: number,
-): EnrolmentEvent => ({ type: 'STREAK_BROKEN', ...base(context, customerId, at), cycle, count })
+): EnrolmentEvent => ({
+  type: 'STREAK_BROKEN',
+  customerId,
+  targetGroupId: context.target.targetGroupId,
+  targetId: context.target.targetId,
+  at: new Date(at),
+  cycle,
+  count,
+})
 
 /** A new streak epoch from `cycle` (rule reenroll.5). */
 export const streakReset = (
@@ -147,4 +228,12 @@ export const streakReset = (
   at: Instant,
   cycle: number,
   epoch: number,
-): EnrolmentEvent => ({ type: 'STREAK_RESET', ...base(context, customerId, at), cycle, epoch })
+): EnrolmentEvent => ({
+  type: 'STREAK_RESET',
+  customerId,
+  targetGroupId: context.target.targetGroupId,
+  targetId: context.target.targetId,
+  at: new Date(at),
+  cycle,
+  epoch,
+})

@@ -16,7 +16,10 @@ import type { Fact } from './fact.js'
 
 // operations
 
-/** The draft's progress of `cycle`, created at 0 (in cycle order) if it has none. */
+/**
+ * The draft's progress of `cycle`, created at 0 (in cycle order) if it has none. The list is
+ * replaced, never grown in place: each holds exactly its entries, and most hold one or none.
+ */
 const progressFor = (draft: Draft, cycle: number): DraftProgress => {
   const list = draft.progress
   let at = 0
@@ -24,14 +27,14 @@ const progressFor = (draft: Draft, cycle: number): DraftProgress => {
   const found = list[at]
   if (found?.cycle === cycle) return found
   const fresh = noProgress(cycle)
-  list.splice(at, 0, fresh)
+  draft.progress = list.length === 0 ? [fresh] : [...list.slice(0, at), fresh, ...list.slice(at)]
   return fresh
 }
 
-/** Drops the progress of the cycles `drop` picks: they closed, or the customer left them. */
-const dropProgress = (draft: Draft, drop: (cycle: number) => boolean): void => {
-  for (let i = draft.progress.length - 1; i >= 0; i--)
-    if (drop((draft.progress[i] as DraftProgress).cycle)) draft.progress.splice(i, 1)
+/** Drops the progress of cycles `first` to `last`: they closed, or the customer left them. */
+const dropProgress = (draft: Draft, first: number, last: number): void => {
+  const kept = draft.progress.filter((p) => p.cycle < first || p.cycle > last)
+  draft.progress = kept.length === 0 ? empty : kept
 }
 
 const withStreak = (draft: Draft, change: Partial<Streak>): void => {
@@ -68,7 +71,7 @@ export const write = (draft: Draft, fact: Fact): void => {
       draft.since = fact.at.getTime()
       draft.settledAt = draft.since
       // rule unenroll.4: cycle k's progress is kept, frozen; a later cycle's (a balance) is dropped.
-      dropProgress(draft, (cycle) => cycle > fact.cycle)
+      dropProgress(draft, fact.cycle + 1, Number.POSITIVE_INFINITY)
       return
     case 'REENROLLED':
       draft.status = 'ENROLLED'
@@ -158,11 +161,11 @@ export const write = (draft: Draft, fact: Fact): void => {
       draft.closedCycles = fact.cycle
       if (draft.graceCycles.includes(fact.cycle))
         draft.graceCycles = without(draft.graceCycles, (c) => c === fact.cycle)
-      dropProgress(draft, (cycle) => cycle === fact.cycle)
+      dropProgress(draft, fact.cycle, fact.cycle)
       return
     case 'CYCLE_COMPLETED':
       draft.cycleEnds = [...draft.cycleEnds, fact.at]
-      dropProgress(draft, (cycle) => cycle === fact.cycle)
+      dropProgress(draft, fact.cycle, fact.cycle)
       return
     case 'SETTLED_UNTIL':
       if (fact.at > draft.settledAt) draft.settledAt = fact.at

@@ -5,13 +5,7 @@ import { progressChanged, releaseWaiting, subTargetsReached } from './achievemen
 import { closeAt, goalOf, type Context } from './context.js'
 import { progressOf, streakOf, takesPartIn, type Customer, type Instant } from './customer.js'
 import { cycleForfeit, cycleReward, streakBroken } from './event.js'
-import { isEvent } from './fact.js'
 import { storyOf, type Story } from './story.js'
-
-// model
-
-/** What happens next to a customer: a cycle ends, a cycle closes, or a waiting balance's cycle starts. */
-type BoundaryKind = 'END' | 'CLOSE' | 'START'
 
 // operations
 
@@ -31,44 +25,41 @@ const waitingBalance = (context: Context, customer: Customer): number | undefine
     : undefined
 }
 
-/**
- * The customer's next boundary, and its instant: the end of the next cycle to end, the close of
- * the next cycle to close (rule grace.close-at), or a waiting balance's start; at one instant, an
- * end before a close before a start (rule event.order). A `PERIOD_AGNOSTIC` window has none:
- * nothing there waits for time. (Answered through `then`, so that asking allocates nothing.)
- */
-const nextBoundary = <A>(
-  context: Context,
-  customer: Customer,
-  then: (kind: BoundaryKind, cycle: number, at: Instant) => A,
-  none: A,
-): A => {
-  const window = context.window
-  if (window.type === 'PERIOD_AGNOSTIC') return none
+/** When the customer's next cycle to end ends (`Infinity` once none is left to end). */
+const nextEndAt = (context: Context, customer: Customer): Instant => {
   const ending = customer.endedCycles + 1
-  const endAt =
-    ending <= window.count(customer) ? window.end(customer, ending) : Number.POSITIVE_INFINITY
-  const closing = customer.closedCycles + 1
-  const closeAtNext =
-    closing <= customer.endedCycles ? closeAt(context, customer, closing) : Number.POSITIVE_INFINITY
-  const waiting = waitingBalance(context, customer)
-  const startAt = waiting === undefined ? Number.POSITIVE_INFINITY : window.start(customer, waiting)
-  if (
-    endAt === Number.POSITIVE_INFINITY &&
-    closeAtNext === Number.POSITIVE_INFINITY &&
-    waiting === undefined
-  )
-    return none
-  if (endAt <= closeAtNext && endAt <= startAt) return then('END', ending, endAt)
-  if (closeAtNext <= startAt) return then('CLOSE', closing, closeAtNext)
-  return then('START', waiting as number, startAt)
+  return ending <= context.window.count(customer)
+    ? context.window.end(customer, ending)
+    : Number.POSITIVE_INFINITY
 }
 
-/** When the customer's next boundary falls (`Infinity` if none will): nothing changes for them before. */
-export const nextSettlement = (context: Context, customer: Customer): Instant =>
-  nextBoundary(context, customer, instantOf, Number.POSITIVE_INFINITY)
+/** When the customer's next cycle to close closes (rule grace.close-at; `Infinity` if none has ended). */
+const nextCloseAt = (context: Context, customer: Customer): Instant => {
+  const closing = customer.closedCycles + 1
+  return closing <= customer.endedCycles
+    ? closeAt(context, customer, closing)
+    : Number.POSITIVE_INFINITY
+}
 
-const instantOf = (_: BoundaryKind, __: number, at: Instant): Instant => at
+/** When a waiting balance's cycle starts (`Infinity` if none waits). */
+const waitingStartAt = (context: Context, customer: Customer): Instant => {
+  const waiting = waitingBalance(context, customer)
+  return waiting === undefined ? Number.POSITIVE_INFINITY : context.window.start(customer, waiting)
+}
+
+/**
+ * When the customer's next boundary falls (`Infinity` if none will): the end of the next cycle to
+ * end, the close of the next cycle to close, or a waiting balance's start. Nothing changes for the
+ * customer before it. A `PERIOD_AGNOSTIC` window has none: nothing there waits for time.
+ */
+export const nextSettlement = (context: Context, customer: Customer): Instant =>
+  context.window.type === 'PERIOD_AGNOSTIC'
+    ? Number.POSITIVE_INFINITY
+    : Math.min(
+        nextEndAt(context, customer),
+        nextCloseAt(context, customer),
+        waitingStartAt(context, customer),
+      )
 
 /** What the close of `cycle` does (rules settle.period-end, settle.forfeit, settle.continuous-break). */
 const close = (story: Story, context: Context, cycle: number, member: boolean): void => {
@@ -107,30 +98,26 @@ const close = (story: Story, context: Context, cycle: number, member: boolean): 
   if (streakOf(story.customer).waiting.length > 0) releaseWaiting(story, context, at)
 }
 
-/** Applies one boundary to the story (rules settle.*, grace.membership, enroll.5). */
-const cross = (
-  story: Story,
-  context: Context,
-  kind: BoundaryKind,
-  cycle: number,
-  at: Instant,
-): void => {
-  switch (kind) {
-    case 'END': {
-      const member = takesPartIn(story.customer, cycle)
-      // Without grace a cycle closes as it ends; with grace, who was in it is decided now.
-      if (context.grace === 0) close(story, context, cycle, member)
-      else story.emit({ type: 'CYCLE_ENDED', cycle, member })
-      return
-    }
-    case 'CLOSE':
-      close(story, context, cycle, story.customer.graceCycles.includes(cycle))
-      return
-    case 'START':
-      progressChanged(story, context, cycle, at)
-      return
-    default:
-      absurd(kind)
+/**
+ * Applies the customer's next boundary to the story; at one instant, an end before a close before a
+ * start (rule event.order). Rules settle.*, grace.membership, enroll.5.
+ */
+const crossNext = (story: Story, context: Context): void => {
+  const customer = story.customer
+  const endAt = nextEndAt(context, customer)
+  const closeAtNext = nextCloseAt(context, customer)
+  if (endAt <= closeAtNext && endAt <= waitingStartAt(context, customer)) {
+    const cycle = customer.endedCycles + 1
+    const member = takesPartIn(customer, cycle)
+    // Without grace a cycle closes as it ends; with grace, who was in it is decided now.
+    if (context.grace === 0) close(story, context, cycle, member)
+    else story.emit({ type: 'CYCLE_ENDED', cycle, member })
+  } else if (closeAtNext <= waitingStartAt(context, customer)) {
+    const cycle = customer.closedCycles + 1
+    close(story, context, cycle, customer.graceCycles.includes(cycle))
+  } else {
+    const waiting = waitingBalance(context, customer) as number
+    progressChanged(story, context, waiting, context.window.start(customer, waiting))
   }
 }
 
@@ -139,12 +126,7 @@ const cross = (
  * time.lazy-settlement: each operation settles its customer first; rule advance.settles-all).
  */
 export const settleUntil = (story: Story, context: Context, until: Instant): void => {
-  const step = (kind: BoundaryKind, cycle: number, at: Instant): boolean => {
-    if (at > until) return false
-    cross(story, context, kind, cycle, at)
-    return true
-  }
-  while (nextBoundary(context, story.customer, step, false));
+  while (nextSettlement(context, story.customer) <= until) crossNext(story, context)
 }
 
 /**
@@ -154,13 +136,10 @@ export const settleUntil = (story: Story, context: Context, until: Instant): voi
  */
 export const nextDueAt = (context: Context, customer: Customer): Instant | undefined => {
   const story = storyOf(customer, { version: customer.version, owned: false })
-  let due: Instant | undefined
-  const step = (kind: BoundaryKind, cycle: number, at: Instant): boolean => {
-    const before = story.facts.length
-    cross(story, context, kind, cycle, at)
-    if (story.facts.slice(before).some(isEvent)) due = at
-    return due === undefined
+  for (;;) {
+    const at = nextSettlement(context, story.customer)
+    if (at === Number.POSITIVE_INFINITY) return undefined
+    crossNext(story, context)
+    if (story.events.length > 0) return at
   }
-  while (nextBoundary(context, story.customer, step, false));
-  return due
 }

@@ -1,8 +1,10 @@
-// A decision being told: the facts so far and the record they make. Deciding a cascade (a count
-// that reaches a level, a close that releases a waiting credit) reads the record as it now is.
-import { draftOf, recordOf, type Customer, type Draft } from './customer.js'
+// A decision being told: the record the facts so far make, and the events among them. Deciding a
+// cascade (a count that reaches a level, a close that releases a waiting credit) reads the record
+// as it now is.
+import { draftOf, empty, recordOf, type Customer, type Draft } from './customer.js'
 import { write } from './evolve.js'
-import type { Fact } from './fact.js'
+import { isEvent, type Fact } from './fact.js'
+import type { EnrolmentEvent } from '../model/event.js'
 
 // model
 
@@ -16,9 +18,9 @@ export interface Writing {
   readonly owned: boolean
 }
 
-/** The facts decided so far, and the record after them. Local to one decision. */
+/** The record after the facts decided so far, and their events. Local to one decision. */
 export class Story {
-  readonly #facts: Array<Fact> = []
+  #events: Array<EnrolmentEvent> | undefined
   #record: Customer
   #draft: Draft | undefined
 
@@ -34,14 +36,22 @@ export class Story {
     return this.#record
   }
 
-  /** The facts so far, in the order they arose. */
-  get facts(): ReadonlyArray<Fact> {
-    return this.#facts
+  /** Whether any fact was decided: the record changed. */
+  get changed(): boolean {
+    return this.#draft !== undefined
+  }
+
+  /** The events among the facts so far, in the order they arose. */
+  get events(): ReadonlyArray<EnrolmentEvent> {
+    return this.#events ?? empty
   }
 
   /** Adds a fact, and writes it into the record (a copy of it, unless the record is owned). */
   emit(fact: Fact): void {
-    this.#facts.push(fact)
+    if (isEvent(fact)) {
+      if (this.#events === undefined) this.#events = [fact]
+      else this.#events.push(fact)
+    }
     if (this.#draft === undefined) {
       this.#draft = this.writing.owned ? (this.#record as Draft) : draftOf(this.#record)
       this.#draft.version = this.writing.version

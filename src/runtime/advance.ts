@@ -14,8 +14,9 @@ import {
   byInstantThenCustomer,
   noWarnings,
   nothingEmitted,
+  decideIn,
+  keep,
   once,
-  run,
   type Effect,
   type Result,
   type Workspace,
@@ -74,12 +75,11 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
   workspace.settlesFrom = settlesFrom
   const events: Array<EnrolmentEvent> = []
   for (const customer of due) {
-    const effect = run(
-      workspace,
-      { type: 'SETTLE', customerId: customer.customerId, until },
-      customer,
-    )
-    if (E.isRight(effect)) for (const event of effect.right.events) events.push(event)
+    const command = { type: 'SETTLE', customerId: customer.customerId, until } as const
+    const decision = decideIn(workspace, command, customer)
+    if (decision.tag !== 'DECIDED' || !decision.changed) continue
+    keep(workspace, decision.customer)
+    for (const event of decision.events) events.push(event)
   }
   // Ties in `at` are reported customer by customer, in ascending customer id (rule advance.order).
   return events.length === 0

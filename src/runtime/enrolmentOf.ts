@@ -25,7 +25,7 @@ const progressView = (target: Target, p: Progress): CycleProgress => ({
   rewarded: p.rewarded,
   // Each feature's fields appear where the target uses it, so a record shows what matters to it.
   ...(target.allowReturns ? { reversed: p.reversed } : {}),
-  ...(target.subTargets.length > 0 ? { subTargets: p.subTargets } : {}),
+  ...(target.subTargets.length > 0 ? { subTargets: [...p.subTargets] } : {}),
   ...(target.metric === 'VISIT' ? { visits: p.visits.map(dateOfDay) } : {}),
 })
 
@@ -35,7 +35,7 @@ const streakView = (target: Target, customer: Customer): O.Option<StreakStatus> 
   return O.some({
     epoch: s.epoch,
     count: s.count,
-    achievedLevels: s.achievedLevels,
+    achievedLevels: [...s.achievedLevels],
     ...(target.streakType === 'CONTINUOUS' && target.graceDays > 0
       ? { waiting: s.waiting.map((w) => ({ cycle: w.cycle, achievedAt: new Date(w.achievedAt) })) }
       : {}),
@@ -51,7 +51,9 @@ const viewOf = (target: Target, c: Customer): Enrolment => {
     since: new Date(c.since),
     settledAt: new Date(c.settledAt),
     settledCycles: c.closedCycles,
-    ...(target.graceDays > 0 ? { endedCycles: c.endedCycles, graceCycles: c.graceCycles } : {}),
+    ...(target.graceDays > 0
+      ? { endedCycles: c.endedCycles, graceCycles: [...c.graceCycles] }
+      : {}),
     ...(target.window.type === 'FIXED'
       ? {}
       : { anchor: c.anchor === undefined ? O.none : O.some(new Date(c.anchor)) }),
@@ -67,19 +69,10 @@ const viewOf = (target: Target, c: Customer): Enrolment => {
 }
 
 /**
- * Views already made, by record: a record never changes, so reading an untouched customer twice
- * gives the same object (a memo: it never changes a result).
+ * The public view of a record: made at every read, so nothing a caller does to one view (its
+ * `Date`s, its arrays) reaches the record or any later view (rule state.dates-are-values).
  */
-const views = new WeakMap<Customer, Enrolment>()
-
-/** The public view of a record (the same object for the same record). */
-export const enrolmentView = (target: Target, customer: Customer): Enrolment => {
-  const known = views.get(customer)
-  if (known !== undefined) return known
-  const view = viewOf(target, customer)
-  views.set(customer, view)
-  return view
-}
+export const enrolmentView = viewOf
 
 /**
  * The enrolment of `customerId`, or none if the customer was never enrolled (or was forgotten).

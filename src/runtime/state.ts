@@ -76,7 +76,10 @@ export const stateOf = (
   settlesFrom: Instant,
 ): State => ({
   target,
-  watermark: watermarkAt === Number.NEGATIVE_INFINITY ? O.none : O.some(new Date(watermarkAt)),
+  // A new `Date` at every read (rule state.dates-are-values): the state keeps the instant only.
+  get watermark(): O.Option<Date> {
+    return watermarkAt === Number.NEGATIVE_INFINITY ? O.none : O.some(new Date(watermarkAt))
+  },
   customers,
   watermarkAt,
   settlesFrom,

@@ -8,7 +8,6 @@ import type { Target } from '../model/target.js'
 import type { Context } from '../rules/context.js'
 import type { Customer, Instant } from '../rules/customer.js'
 import { decide, type Command, type Decision } from '../rules/decide.js'
-import { isEvent } from '../rules/fact.js'
 import { nextSettlement } from '../rules/settle.js'
 import { contextOf } from './contextOf.js'
 import { getCustomer, setCustomer, setCustomers } from './customerMap.js'
@@ -147,19 +146,33 @@ export const byInstantThenCustomer = (
   sortedBy(events, (a, b) => a.at.getTime() - b.at.getTime() || a.customerId - b.customerId)
 
 /**
- * Has the rules decide `command` for the customer whose record is `record` (none: never enrolled),
- * and keeps what they decided. The record changes one version later — the one place a version goes
- * up (rule state.version) — and a record this workspace wrote since it last published is its own,
- * so the rules write it in place instead of copying it again.
+ * What the rules decide for `command` on the customer whose record is `record` (none: never
+ * enrolled). The record changes one version later — the one place a version goes up (rule
+ * state.version) — and a record this workspace wrote since it last published is its own, so the
+ * rules write it in place instead of copying it again.
  */
-export const run = (workspace: Workspace, command: Command, record: Customer | undefined): Effect =>
-  commit(
-    workspace,
-    decide(command, record, workspace.context, {
-      version: (record?.version ?? 0) + 1,
-      owned: record !== undefined && workspace.written.get(record.customerId) === record,
-    }),
+export const decideIn = (
+  workspace: Workspace,
+  command: Command,
+  record: Customer | undefined,
+): Decision =>
+  decide(command, record, workspace.context, {
+    version: (record?.version ?? 0) + 1,
+    owned: record !== undefined && workspace.written.get(record.customerId) === record,
+  })
+
+/** Keeps a record the rules wrote: it is published with the workspace. */
+export const keep = (workspace: Workspace, customer: Customer): void => {
+  workspace.written.set(customer.customerId, customer)
+  workspace.settlesFrom = Math.min(
+    workspace.settlesFrom,
+    nextSettlement(workspace.context, customer),
   )
+}
+
+/** Has the rules decide `command` for the customer whose record is `record`, and keeps what they decided. */
+export const run = (workspace: Workspace, command: Command, record: Customer | undefined): Effect =>
+  commit(workspace, decideIn(workspace, command, record))
 
 /**
  * Keeps what the rules decided for a customer, and returns its events and warnings. A refused
@@ -172,21 +185,16 @@ const commit = (workspace: Workspace, decision: Decision): Effect => {
     case 'IGNORED':
       return E.right({ events: [], warnings: [decision.warning] })
     case 'DECIDED': {
-      if (decision.facts.length === 0)
+      if (!decision.changed)
         return decision.warnings.length === 0
           ? nothingEmitted
-          : E.right({ events: [], warnings: decision.warnings })
-      const after = decision.customer
-      workspace.written.set(after.customerId, after)
-      workspace.settlesFrom = Math.min(
-        workspace.settlesFrom,
-        nextSettlement(workspace.context, after),
-      )
-      const events = decision.facts.some(isEvent) ? decision.facts.filter(isEvent) : noEvents
-      if (events.length === 0 && decision.warnings.length === 0) return nothingEmitted
+          : E.right({ events: noEvents, warnings: decision.warnings })
+      keep(workspace, decision.customer)
+      const { events, warnings } = decision
+      if (events.length === 0 && warnings.length === 0) return nothingEmitted
       return E.right({
         events: byInstant(events),
-        warnings: decision.warnings.length === 0 ? noWarnings : decision.warnings,
+        warnings: warnings.length === 0 ? noWarnings : warnings,
       })
     }
   }
@@ -212,10 +220,12 @@ export const publish = (workspace: Workspace): EnrolmentState => {
         ? setCustomer(before.customers, workspace.written.values().next().value as Customer)
         : setCustomers(before.customers, workspace.written.values())
   workspace.written.clear()
-  workspace.published =
-    workspace.watermarkAt === before.watermarkAt
-      ? { ...before, customers, settlesFrom: workspace.settlesFrom }
-      : stateOf(before.target, customers, workspace.watermarkAt, workspace.settlesFrom)
+  workspace.published = stateOf(
+    before.target,
+    customers,
+    workspace.watermarkAt,
+    workspace.settlesFrom,
+  )
   return workspace.published
 }
 

@@ -1,7 +1,13 @@
-// A small printer that plays operations on a state and shows a readable timeline: instant, operation,
-// and the events each operation returned (each at the instant it takes effect).
+// Plays a scenario on a state and prints it readably: each operation with the events it returned
+// (each at the instant it takes effect), then the customer's timeline, cycle by cycle.
 import * as E from 'fp-ts/lib/Either.js'
-import type { EnrolmentEvent, EnrolmentState, Result } from '../src/index.js'
+import {
+  formatTimeline,
+  timeline,
+  type EnrolmentEvent,
+  type EnrolmentState,
+  type Result,
+} from '../src/index.js'
 
 /** One step of a scenario: what is done, when, and how. */
 export interface Step {
@@ -29,11 +35,11 @@ const describe = (e: EnrolmentEvent): string => {
     case 'STREAK_RESET':
       return `STREAK_RESET: epoch ${e.epoch} begins`
     case 'REWARD_ISSUED':
-      return `REWARD_ISSUED  💰 ${e.level === undefined ? `c${e.cycle}` : `level ${e.level}, epoch ${e.epoch}`} (${e.allocation})  key ${e.idempotencyKey}`
+      return `REWARD_ISSUED  💰 ${e.level === undefined ? `c${e.cycle}` : `level ${e.level}, epoch ${e.epoch}`} (${e.allocation})${e.reward === undefined ? '' : ` ${JSON.stringify(e.reward)}`}  key ${e.idempotencyKey}`
     case 'REWARD_FORFEITED':
       return `REWARD_FORFEITED ✗ c${e.cycle} (${e.allocation}, ${e.reason})  key ${e.idempotencyKey}`
     case 'SUB_TARGET_REACHED':
-      return `SUB_TARGET_REACHED ${e.subTarget} in c${e.cycle}`
+      return `SUB_TARGET_REACHED "${e.subTarget}" in c${e.cycle}${e.reward === undefined ? '' : `  🎁 ${JSON.stringify(e.reward)}`}`
     case 'ACHIEVEMENT_REVERSED':
       return `ACHIEVEMENT_REVERSED c${e.cycle} (a return took it below the goal)`
     default: {
@@ -44,7 +50,7 @@ const describe = (e: EnrolmentEvent): string => {
 }
 
 /** Plays `steps` from `state`, printing the timeline; returns the final state and every event. */
-export const playTimeline = (
+export const playScenario = (
   title: string,
   seed: string,
   state: EnrolmentState,
@@ -90,14 +96,14 @@ export const playTimeline = (
     })
   }
   flushQuiet()
-  const issued = all.flatMap((e) =>
-    e.type === 'REWARD_ISSUED'
-      ? [e.level === undefined ? `c${e.cycle}` : `level ${e.level}/epoch ${e.epoch}`]
-      : [],
-  )
-  const forfeited = all.flatMap((e) => (e.type === 'REWARD_FORFEITED' ? [`c${e.cycle}`] : []))
-  console.log(
-    `   ⇒ rewards issued: ${issued.join(', ') || 'none'}; forfeited: ${forfeited.join(', ') || 'none'}`,
-  )
+  for (const customerId of new Set(all.map((e) => e.customerId))) {
+    console.log(`\n   timeline of customer ${customerId}:`)
+    // As of the last step: cycles begun since the last event are shown too (OPEN or MISSED).
+    const asOf = new Date(
+      Math.max(...steps.map((s) => s.at.getTime()), ...all.map((e) => e.at.getTime())),
+    )
+    for (const line of formatTimeline(timeline(current, all, customerId, asOf)).split('\n'))
+      console.log(`   ${line}`)
+  }
   return { state: current, events: all }
 }
