@@ -1,6 +1,7 @@
-// `npm run soak`: the model-based lifecycle stories for as long as you like. SOAK_RUNS stories
-// (default 40,000: over a million steps) of every kind of target, in batches with their own seeds;
-// prints the steps, the violations and what was seen, and exits non-zero on any violation.
+// `npm run soak`, first part: the model-based lifecycle stories for as long as you like. SOAK_RUNS
+// stories (default 40,000: over a million steps) of every kind of target, in batches with their own
+// seeds; prints the steps, the violations and what was seen, and exits non-zero on any violation.
+// The second part runs the never-throw, refusal and round-trip properties 5,000 times each.
 import { soak } from './model/soak.js'
 
 const started = process.hrtime.bigint()

@@ -1,5 +1,5 @@
-// Test-run settings: PROPERTY_RUNS (set by `npm run mutate`) lowers the runs of every property, so
-// that mutation testing, which re-runs the tests once per mutant, finishes in minutes.
+// Test-run settings: PROPERTY_RUNS sets the runs of every property — lowered by `npm run mutate`
+// (which re-runs the tests once per mutant) and raised by `npm run soak`.
 import fc from 'fast-check'
 
 if (process.env.PROPERTY_RUNS !== undefined)
