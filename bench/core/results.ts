@@ -19,7 +19,11 @@ const met = (f: Figure): boolean => (f.better === 'lower' ? f.value <= f.goal : 
 /** Prints the figures and, unless the run is quick, writes them beside those already there. */
 export const record = (
   figures: Readonly<Record<string, Figure>>,
-  extra: Readonly<Record<string, unknown>>,
+  extra: Readonly<{
+    quick: boolean
+    workload: unknown
+    context: Readonly<Record<string, unknown>>
+  }>,
 ): void => {
   console.table(
     Object.fromEntries(
@@ -41,6 +45,7 @@ export const record = (
     ? (JSON.parse(readFileSync(file, 'utf8')) as {
         figures?: Record<string, number>
         goals?: Record<string, number>
+        context?: Record<string, unknown>
       })
     : {}
   const allFigures = {
@@ -60,7 +65,10 @@ export const record = (
       cpu: os.cpus()[0]?.model ?? 'unknown',
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     },
-    ...extra,
+    quick: extra.quick,
+    workload: extra.workload,
+    // The other benches' context (the service's, the simulator's) stays beside this run's.
+    context: { ...(before.context ?? {}), ...extra.context },
     figures: allFigures,
     goals,
     allMet: Object.values(figures).every(met),
