@@ -130,8 +130,9 @@ export const progressChanged = (
 ): void => {
   const progress = progressOf(story.customer, cycle)
   if (progress === undefined) return
-  for (const subTarget of subTargetsReached(context, story.customer, cycle, progress.value))
-    story.emit(subTargetReached(context, story.customer.customerId, at, cycle, subTarget))
+  if (context.target.subTargets.length > 0)
+    for (const subTarget of subTargetsReached(context, story.customer, cycle, progress.value))
+      story.emit(subTargetReached(context, story.customer.customerId, at, cycle, subTarget))
   const reached = progress.value >= goalOf(context, cycle)
   if (reached && progress.achievedAt === undefined) achieve(story, context, cycle, at)
   else if (!reached && progress.achievedAt !== undefined)

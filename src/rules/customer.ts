@@ -184,7 +184,10 @@ export const recordOf = (draft: Draft): Customer => draft as Customer
 
 /** The progress kept for `cycle`, if any. */
 export const progressOf = (customer: Customer, cycle: number): Progress | undefined => {
-  for (const progress of customer.progress) if (progress.cycle === cycle) return progress
+  // An index loop: the list may be the shared frozen empty one, and a for-of over a frozen array
+  // allocates an iterator on every call.
+  const list = customer.progress
+  for (let i = 0; i < list.length; i++) if ((list[i] as Progress).cycle === cycle) return list[i]
   return undefined
 }
 

@@ -79,7 +79,8 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
     const decision = decideIn(workspace, command, customer)
     if (decision.tag !== 'DECIDED' || !decision.changed) continue
     keep(workspace, decision.customer)
-    for (const event of decision.events) events.push(event)
+    // Most settle no event: their list is the shared frozen empty one, not worth an iterator.
+    if (decision.events.length > 0) for (const event of decision.events) events.push(event)
   }
   // Ties in `at` are reported customer by customer, in ascending customer id (rule advance.order).
   return events.length === 0

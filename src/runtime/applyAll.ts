@@ -182,8 +182,10 @@ export const applyAll = (state: EnrolmentState, operations: Iterable<Operation>)
     const effect = applyIn(workspace, operation)
     if (E.isLeft(effect)) errors.push({ index, error: effect.left })
     else {
-      for (const e of effect.right.events) events.push(e)
-      for (const w of effect.right.warnings) warnings.push(w)
+      // Most operations emit nothing: their lists are shared frozen empty ones, not worth an iterator.
+      const emitted = effect.right
+      if (emitted.events.length > 0) for (const e of emitted.events) events.push(e)
+      if (emitted.warnings.length > 0) for (const w of emitted.warnings) warnings.push(w)
     }
     index += 1
   }
