@@ -252,6 +252,8 @@ const summary = (runs: ReadonlyArray<Run>) => ({
   p50Ms: median(runs.map((r) => r.p50Ms)),
   libraryShare: round(median(runs.map((r) => r.libraryShare))),
   libraryUsPerRequest: round(median(runs.map((r) => r.libraryUsPerRequest)), 1),
+  // The library's part of the service process's CPU (libraryShare is its part of the latency).
+  libraryCpuShare: round(median(runs.map((r) => r.libraryUsPerRequest / r.serverCpuUsPerRequest))),
   serverMsPerRequest: round(median(runs.map((r) => r.serverMsPerRequest))),
   eventLoopBusy: round(median(runs.map((r) => r.eventLoopBusy))),
   serverCpuUsPerRequest: Math.round(median(runs.map((r) => r.serverCpuUsPerRequest))),

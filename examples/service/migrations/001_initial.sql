@@ -17,13 +17,13 @@ create table targets (
   primary key (target_group_id, target_id)
 );
 
--- One customer's record (the library's encodeEnrolment JSON, stored as json: read and written whole,
--- never queried inside, so it is kept as text rather than parsed into jsonb on every write). Every
--- write is a compare-and-set on
--- (incarnation, version): version is the record's own, incremented by every change; incarnation is
--- new for every inserted row, so a row erased and created again never matches a read made before.
--- next_due_at: when the sweep has something to settle for the customer (null: nothing, ever,
--- without new input).
+-- One customer's record (the library's encodeEnrolment JSON, kept as json: it is read and written
+-- whole, never queried inside, so it is not parsed into jsonb on every write). Every write is a
+-- compare-and-set on (incarnation, version): version is the record's own, incremented by every
+-- change; incarnation is new for every inserted row, so a row erased and created again never
+-- matches a read made before. next_due_at: when the sweep has something to settle for the customer
+-- (null: nothing, ever, without new input). Every request rewrites its row: free space on each page
+-- (fillfactor) lets PostgreSQL update it in place (a HOT update), leaving the indexes alone.
 create table customers (
   target_group_id bigint not null,
   target_id bigint not null,
@@ -35,7 +35,7 @@ create table customers (
   updated_at timestamptz not null default now(),
   primary key (target_group_id, target_id, customer_id),
   foreign key (target_group_id, target_id) references targets
-);
+) with (fillfactor = 70);
 
 create index customers_due on customers (target_group_id, target_id, next_due_at, customer_id)
   where next_due_at is not null;
