@@ -114,7 +114,7 @@ describe('advance', () => {
     ])
   })
 
-  it("an advance that crosses only a cycle's start gives a balance waiting for it its achievement, a change to the record (README rule 18: its version goes up)", () => {
+  it("an advance that crosses only a cycle's start gives a balance waiting for it its achievement, a change to the record (rule state.version: its version goes up)", () => {
     const gapped = initialState(
       right(
         defineMilestone({

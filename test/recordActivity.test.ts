@@ -28,7 +28,7 @@ const ev = () => eventsOf(immediate().target, 7)
 const enrolled = (start: EnrolmentState) => right(enroll(start, 7, inCycle(start, 1))).state
 
 describe('recordActivity', () => {
-  it('README rule 22: an activity that emits nothing returns a shared, frozen, empty result', () => {
+  it('event.nothing-emitted: an activity that emits nothing returns a shared, frozen, empty result', () => {
     const s = enrolled(immediate())
     const first = right(recordActivity(s, 7, { at: inCycle(s, 1, 1) }))
     const other = right(recordActivity(s, 7, { at: inCycle(s, 1, 2) }))

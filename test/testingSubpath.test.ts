@@ -1,4 +1,4 @@
-// The README's example of property-testing an integration with loyalty-streaks/testing.
+// The example of docs/testing.md: property-testing an integration with loyalty-streaks/testing.
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'

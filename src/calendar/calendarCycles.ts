@@ -50,7 +50,7 @@ export interface CalendarCyclesInput {
    * every N days), `uuuu-MM` (monthly), `uuuu-'Q'q` (quarterly), `uuuu-'H'1`/`uuuu-'H'2`
    * (half-yearly), `uuuu` (yearly); `uuuu` is the ISO year, so the year 0 is `0000`.
    */
-  readonly refCodeFormat?: string
+  readonly refCodeFormat?: string | undefined
 }
 
 /** Longer patterns are refused before date-fns reads them, once per cycle. */

@@ -35,7 +35,6 @@ import {
   type TargetOptions,
 } from 'loyalty-streaks/testing'
 
-// @ts-expect-error calendarCycles' refCodeFormat does not accept `undefined` yet
 const calendar: CalendarCyclesInput = {
   start: '2026-01-01',
   frequency: 'MONTHLY',
