@@ -46,6 +46,7 @@ export const record = (
         figures?: Record<string, number>
         goals?: Record<string, number>
         context?: Record<string, unknown>
+        goalKinds?: Record<string, 'at most' | 'at least'>
       })
     : {}
   const allFigures = {
@@ -56,6 +57,18 @@ export const record = (
     ...(before.goals ?? {}),
     ...Object.fromEntries(Object.entries(figures).map(([n, f]) => [n, f.goal])),
   }
+  // Every goal is a bound a figure stays at most at, unless its kind says "at least" (a rate).
+  const goalKinds = {
+    ...(before.goalKinds ?? {}),
+    ...Object.fromEntries(
+      Object.entries(figures).map(([n, f]) => [n, f.better === 'lower' ? 'at most' : 'at least']),
+    ),
+  }
+  const allMet = Object.entries(goals).every(([name, goal]) => {
+    const value = allFigures[name]
+    if (value === undefined) return true
+    return goalKinds[name] === 'at least' ? value >= goal : value <= goal
+  })
   const results = {
     ...before,
     measuredAt: new Date().toISOString(),
@@ -71,7 +84,8 @@ export const record = (
     context: { ...(before.context ?? {}), ...extra.context },
     figures: allFigures,
     goals,
-    allMet: Object.values(figures).every(met),
+    goalKinds,
+    allMet,
   }
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
   log('written: bench/results.json')
