@@ -129,6 +129,24 @@ describe('operational helpers', () => {
     )
   })
 
+  it('ops.forget: the state forgets the customer only; its watermark, and its settlement of the others, stay', () => {
+    const g = given(
+      target,
+      op.enroll(1, inCycle(s0, 1)),
+      op.enroll(2, inCycle(s0, 1)),
+      op.activity(2, inCycle(s0, 1, 1)),
+      op.advance(inCycle(s0, 1, 2)),
+    )
+    const erased = forget(g.state, 1)
+    expect(erased.watermark).toEqual(g.state.watermark)
+    expect(erased.watermark._tag).toBe('Some')
+    // An advance earlier than the watermark is still refused, and the others are still settled by one.
+    expect(advance(erased, inCycle(s0, 1, 1))._tag).toBe('Left')
+    expect(right(advance(erased, cycleOf(s0, 1).end)).events.map((e) => e.type)).toEqual(
+      right(advance(g.state, cycleOf(s0, 1).end)).events.map((e) => e.type),
+    )
+  })
+
   it('window.cycles-of: a FIXED target\u2019s cycles, with their refCodes, for anyone', () => {
     expect(cyclesOf(s0, 1)[1]).toEqual({
       index: 2,

@@ -9,7 +9,7 @@ import { isPositiveSafeInteger } from '../internal/guards.js'
 import { nextSettlement } from '../rules/settle.js'
 import { contextOf } from '../runtime/contextOf.js'
 import { getCustomer, setCustomer } from '../runtime/customerMap.js'
-import { internals, type EnrolmentState } from '../runtime/state.js'
+import { internals, stateOf, type EnrolmentState } from '../runtime/state.js'
 import { customerFields, readCustomer, SCHEMA_VERSION } from './customerJson.js'
 import { decoded, field, parsed, record, type DecodeError } from './json.js'
 import { schemaVersionOf } from './stateCodec.js'
@@ -102,9 +102,10 @@ export const decodeEnrolment = (
     const inside = internals(state)
     const context = contextOf(state.target)
     const customer = readCustomer(field(raw, 'customer', 'customer'), 'customer', context, version)
-    return {
-      ...inside,
-      customers: setCustomer(inside.customers, customer),
-      settlesFrom: Math.min(inside.settlesFrom, nextSettlement(context, customer)),
-    }
+    return stateOf(
+      inside.target,
+      setCustomer(inside.customers, customer),
+      inside.watermarkAt,
+      Math.min(inside.settlesFrom, nextSettlement(context, customer)),
+    )
   })

@@ -5,7 +5,7 @@
  */
 import { isPositiveSafeInteger } from '../internal/guards.js'
 import { removeCustomer } from './customerMap.js'
-import { internals, type EnrolmentState, type State } from './state.js'
+import { internals, stateOf, type EnrolmentState } from './state.js'
 
 // operations
 
@@ -34,6 +34,5 @@ export const forget = (state: EnrolmentState, customerId: number): EnrolmentStat
   const inside = internals(state)
   const customers = removeCustomer(inside.customers, customerId)
   if (customers === inside.customers) return state
-  const forgotten: State = { ...inside, customers }
-  return forgotten
+  return stateOf(inside.target, customers, inside.watermarkAt, inside.settlesFrom)
 }

@@ -68,22 +68,33 @@ export interface State extends EnrolmentState {
 export const initialState = (target: Target): EnrolmentState =>
   stateOf(target, emptyCustomerMap(), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)
 
+/**
+ * A state as the runtime makes it. The watermark is kept as an instant and read as a new `Date` at
+ * every read (rule state.dates-are-values); a getter of the class, not of each state, so that
+ * making a state (once per pure call) costs no more than a plain object.
+ */
+class RuntimeState implements State {
+  constructor(
+    readonly target: Target,
+    readonly customers: CustomerMap<Customer>,
+    readonly watermarkAt: Instant,
+    readonly settlesFrom: Instant,
+  ) {}
+
+  get watermark(): O.Option<Date> {
+    return this.watermarkAt === Number.NEGATIVE_INFINITY
+      ? O.none
+      : O.some(new Date(this.watermarkAt))
+  }
+}
+
 /** A state from its parts. */
 export const stateOf = (
   target: Target,
   customers: CustomerMap<Customer>,
   watermarkAt: Instant,
   settlesFrom: Instant,
-): State => ({
-  target,
-  // A new `Date` at every read (rule state.dates-are-values): the state keeps the instant only.
-  get watermark(): O.Option<Date> {
-    return watermarkAt === Number.NEGATIVE_INFINITY ? O.none : O.some(new Date(watermarkAt))
-  },
-  customers,
-  watermarkAt,
-  settlesFrom,
-})
+): State => new RuntimeState(target, customers, watermarkAt, settlesFrom)
 
 /** The runtime's view of a state the library made. */
 export const internals = (state: EnrolmentState): State => state as State
