@@ -6,8 +6,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseCommand } from '../src/cli/args.js'
 import { formatSummary } from '../src/cli/formatSummary.js'
-import { generate } from '../src/cli/generate.js'
+import { eventJson } from '../src/cli/eventJson.js'
+import { generate, prng } from '../src/cli/generate.js'
 import { htmlReport } from '../src/cli/htmlReport.js'
+import { readLines } from '../src/cli/lineReader.js'
 import { mergeSummaries, readSummary } from '../src/cli/mergeSummaries.js'
 import { parseOperationLine } from '../src/cli/operationLine.js'
 import { progressBar } from '../src/cli/progressBar.js'
@@ -16,7 +18,7 @@ import { fnv1a, parseShard, shardOfCustomer, shardOfLine } from '../src/cli/shar
 import type { Refusal, SummaryDocument } from '../src/cli/summary.js'
 import { readTargetFile } from '../src/cli/targetFile.js'
 import { textWriter } from '../src/cli/textWriter.js'
-import { encodeTarget, type Target } from '../src/index.js'
+import { encodeTarget, type EnrolmentEvent, type Target } from '../src/index.js'
 import { at, right } from './support/fixtures.js'
 import { fixture } from './simulateSupport.js'
 
@@ -170,6 +172,126 @@ describe('operation lines (rule simulate.line)', () => {
     expect(cases.map(([text]) => parseOperationLine(text))).toEqual(
       cases.map(([, message]) => ({ ok: false, error: { code: 300004, message } })),
     )
+  })
+})
+
+describe('the fast readers (rules simulate.line, simulate.events)', () => {
+  it('reads the common activity line without JSON.parse, exactly as JSON.parse would', () => {
+    const random = prng(17)
+    const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(random() * xs.length)] as A
+    const ids = [
+      '7',
+      '423789336',
+      '0',
+      '007',
+      '-5',
+      '1.5',
+      '1e3',
+      '9007199254740991',
+      '999999999999999',
+      '1234567890123456',
+    ]
+    const instants = [
+      '2026-01-02T03:04:05.678Z',
+      '2026-02-29T10:00:00.000Z',
+      '2026-04-31T23:59:59.999Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-01-01T23:59:60.000Z',
+      '0050-01-01T00:00:00.000Z',
+      '2026-01-01T10:00:00Z',
+      '2026-01-01T10:00:00.000+01:00',
+      '2026-01-0\\1T10:00:00.000Z',
+    ]
+    const values = [
+      '12.5',
+      '0',
+      '-0',
+      '-3.25',
+      '1e2',
+      '2E-1',
+      '1.',
+      '.5',
+      '01',
+      '-',
+      '1e',
+      '"12"',
+      'null',
+      '5 ',
+    ]
+    for (let n = 0; n < 3000; n++) {
+      const value = random() < 0.2 ? '' : `,"value":${pick(values)}`
+      const line = `{"kind":"activity","customerId":${pick(ids)},"at":"${pick(instants)}"${value}}`
+      // A leading space takes the line the JSON.parse way (JSON allows it; the fast reader does not).
+      expect(parseOperationLine(line), line).toEqual(parseOperationLine(` ${line}`))
+    }
+    expect(
+      parseOperationLine(
+        '{"kind":"activity","customerId":7,"at":"2026-01-02T03:04:05.678Z","value":-0}',
+      ),
+    ).toEqual({
+      ok: true,
+      operation: {
+        kind: 'activity',
+        customerId: 7,
+        activity: { at: at('2026-01-02T03:04:05.678Z'), value: -0 },
+      },
+    })
+  })
+
+  it('reads lines across chunks, whatever byte a chunk ends on: UTF-8 characters, CRLF, no final newline', async () => {
+    const text = 'première ligne 😀\r\nsecond\n\nthird — é'
+    const bytes = Buffer.from(text)
+    for (let size = 1; size <= bytes.length; size++) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, (i + 1) * size),
+      )
+      const lines: Array<string> = []
+      let read = 0
+      for await (const chunk of readLines(Readable.from(chunks))) {
+        lines.push(...chunk.lines)
+        read = chunk.bytes
+      }
+      expect([lines, read]).toEqual([
+        ['première ligne 😀', 'second', '', 'third — é'],
+        bytes.length,
+      ])
+    }
+  })
+
+  it('writes each event as JSON.stringify would', async () => {
+    const { summary } = await replayText(ops(), [milestone()])
+    expect(summary.runs[0]?.events).toBe(13)
+    const events: ReadonlyArray<EnrolmentEvent> = [
+      {
+        type: 'REWARD_ISSUED',
+        customerId: 7,
+        targetGroupId: 1,
+        targetId: 2,
+        at: at('2026-01-02T03:04:05.678Z'),
+        cycle: 3,
+        allocation: 'IMMEDIATE',
+        idempotencyKey: 'tg1/t2/cust7/cycle3',
+        reward: {
+          sku: 'café "noir" \\ 😀\n',
+          value: 3.5,
+          tags: ['a', null, true],
+          nested: { x: -0 },
+        },
+      },
+      {
+        type: 'SUB_TARGET_REACHED',
+        customerId: 7,
+        targetGroupId: 1,
+        targetId: 2,
+        at: at('+012026-01-02T03:04:05.678Z'),
+        cycle: 1,
+        subTarget: 'half\u0001way',
+        idempotencyKey: 'k',
+        reward: undefined,
+      } as unknown as EnrolmentEvent,
+    ]
+    for (const e of events) expect(eventJson(e)).toBe(JSON.stringify(e))
   })
 })
 

@@ -47,8 +47,7 @@ export const forfeitedOf = (cycle: CycleSummary): Tally => ({
 })
 
 /** What the programme paid in a cycle: rewards issued and sub-target rewards. */
-export const costOfCycle = (cycle: CycleSummary): number =>
-  issuedOf(cycle).cost + cycle.subTargets.cost
+const costOfCycle = (cycle: CycleSummary): number => issuedOf(cycle).cost + cycle.subTargets.cost
 
 const columnsOf = (run: RunSummary): ReadonlyArray<Column> => [
   { header: 'enrolled', cell: (c) => c.enrolled, money: false },
@@ -77,7 +76,7 @@ const columnsOf = (run: RunSummary): ReadonlyArray<Column> => [
 ]
 
 /** Right-aligned columns after a left-aligned first one, two spaces apart. */
-export const table = (rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+const table = (rows: ReadonlyArray<ReadonlyArray<string>>): string => {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
   return rows
     .map((r) =>

@@ -26,7 +26,7 @@ const stepFor = (max: number): number => {
  * The chart: per cycle, for each run, a bar of rewards issued with the rewards forfeited stacked
  * on it. Every mark is an SVG `rect` of class `mark`, with a `title` saying what it counts.
  */
-export const rewardsChart = (runs: ReadonlyArray<RunSummary>): string => {
+const rewardsChart = (runs: ReadonlyArray<RunSummary>): string => {
   const cycles = Math.max(1, ...runs.map((r) => r.cycles.length))
   const heights = runs.flatMap((r) => r.cycles.map((c) => issuedOf(c).count + forfeitedOf(c).count))
   const max = Math.max(1, ...heights)

@@ -28,6 +28,8 @@ import type { Refusal, SummaryDocument } from './summary.js'
 import { readTargetFile } from './targetFile.js'
 import { textWriter } from './textWriter.js'
 import { isWorkerTask, replayWithWorkers, runWorkerTask } from './workers.js'
+import { heapGuard } from './heapGuard.js'
+import { READ_CHUNK } from './lineReader.js'
 
 // operations
 
@@ -101,8 +103,10 @@ const simulate = async (command: SimulateCommand): Promise<number> => {
     const which = targets.length > 1 ? ` [${run === 0 ? 'A' : 'B'}]` : ''
     process.stderr.write(`line ${refusal.line}${which}: ${refusal.code} ${refusal.message}\n`)
   }
+  const guard = heapGuard()
   const onProgress = (bytes: number, lines: number): void => {
     bar.update(bytes, total, lines)
+    guard()
   }
   const out =
     command.out === undefined ? undefined : textWriter(createWriteStream(command.out), true)
@@ -123,7 +127,7 @@ const simulate = async (command: SimulateCommand): Promise<number> => {
           input:
             command.events === '-'
               ? process.stdin
-              : createReadStream(command.events, { highWaterMark: 1 << 20 }),
+              : createReadStream(command.events, { highWaterMark: READ_CHUNK }),
           shard: command.shard,
           strict: command.strict,
           out,

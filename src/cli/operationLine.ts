@@ -5,6 +5,8 @@
  */
 import { ErrorCode } from '../model/error.js'
 import type { Operation } from '../runtime/applyAll.js'
+import { activityLine } from './activityLine.js'
+import { instantOf } from './isoInstant.js'
 
 // model
 
@@ -21,10 +23,6 @@ export type LineResult =
 
 // operations
 
-/** An ISO-8601 instant with its offset: a date alone or a local time is not an instant. */
-const ISO_INSTANT =
-  /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/
-
 const refused = (message: string): LineResult => ({
   ok: false,
   error: { code: ErrorCode.INVALID_INPUT, message },
@@ -32,13 +30,6 @@ const refused = (message: string): LineResult => ({
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** The instant of an ISO-8601 string, or undefined. */
-const instantOf = (value: unknown): Date | undefined => {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return undefined
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? undefined : date
-}
 
 /**
  * Reads one NDJSON line: `{"kind":"enroll"|"unenroll"|"reenroll","customerId":…,"now":"…",
@@ -52,6 +43,8 @@ const instantOf = (value: unknown): Date | undefined => {
  * const read = parseOperationLine('{"kind":"advance","now":"2026-02-01T00:00:00Z"}')
  */
 export const parseOperationLine = (text: string): LineResult => {
+  const activity = activityLine(text)
+  if (activity !== undefined) return { ok: true, operation: activity }
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Target } from '../model/target.js'
 import { openSession } from '../runtime/session.js'
 import { initialState } from '../runtime/state.js'
+import { eventJson } from './eventJson.js'
 import { readLines } from './lineReader.js'
 import { parseOperationLine } from './operationLine.js'
 import { shardOfCustomer, shardOfLine, type Shard } from './shard.js'
@@ -84,7 +85,8 @@ export const replay = async (config: ReplayConfig): Promise<ReplayOutcome> => {
   reading: for await (const chunk of readLines(config.input)) {
     for (const text of chunk.lines) {
       line++
-      if (text.trim() === '') continue
+      // Blank lines are skipped; only a line that starts with white space needs the trim.
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue
       const routed = shard === null ? undefined : shardOfLine(text, shard.count)
       if (shard !== null && routed !== undefined && routed !== shard.index) continue
       const read = parseOperationLine(text)
@@ -118,8 +120,8 @@ export const replay = async (config: ReplayConfig): Promise<ReplayOutcome> => {
           for (const e of events)
             out.write(
               tagged
-                ? `${line}\t${e.at.getTime()}\t${e.customerId}\t${JSON.stringify(e)}\n`
-                : `${JSON.stringify(e)}\n`,
+                ? `${line}\t${e.at.getTime()}\t${e.customerId}\t${eventJson(e)}\n`
+                : `${eventJson(e)}\n`,
             )
       }
       if (stoppedBy !== undefined) break reading

@@ -13,9 +13,6 @@ export interface Shard {
   readonly count: number
 }
 
-/** Every shard replays the line (an `advance`). */
-export const EVERY_SHARD = 0
-
 // operations
 
 /** FNV-1a (32 bits) of a string's UTF-16 code units: simple enough to redo in any language. */

@@ -88,22 +88,20 @@ export const REFUSALS_KEPT = 1000
 /** Costs are summed in millionths, as integers: the same total in any order, so shards merge exactly. */
 const MICROS = 1_000_000
 
-const ALLOCATIONS: ReadonlyArray<RewardAllocationType> = ['IMMEDIATE', 'PERIOD_END']
-
 /** Cycle indexes are 1…100 (rule definition.cycles): 128 bits per customer and measure. */
 const WORDS = 4
 
 // operations
 
 /** A descriptor's numeric `value`, in millionths; 0 for a descriptor without one. */
-export const costOf = (reward: RewardDescriptor | undefined): number => {
+const costOf = (reward: RewardDescriptor | undefined): number => {
   if (typeof reward !== 'object' || reward === null || Array.isArray(reward)) return 0
   const value = (reward as Readonly<Record<string, unknown>>).value
   return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * MICROS) : 0
 }
 
 /** A cost in millionths as a number of currency units. */
-export const units = (micros: number): number => micros / MICROS
+const units = (micros: number): number => micros / MICROS
 
 /**
  * Folds one target's replay into a {@link RunSummary}: events as they come, then the final state.
@@ -301,7 +299,7 @@ const lastUsed = (series: ReadonlyArray<Float64Array>): number => {
 }
 
 /** The identity of a target, as a summary names it. */
-export const targetOf = (target: Target): RunSummary['target'] => ({
+const targetOf = (target: Target): RunSummary['target'] => ({
   targetGroupId: target.targetGroupId,
   targetId: target.targetId,
   name: target.name,
@@ -311,6 +309,3 @@ export const targetOf = (target: Target): RunSummary['target'] => ({
     .toString(16)
     .padStart(8, '0'),
 })
-
-/** Every allocation, in the order summaries list them. */
-export const allocations = ALLOCATIONS

@@ -20,8 +20,8 @@ export interface TextWriter {
 
 // constructors
 
-/** Strings buffered before they go to the stream: about 1 MB of NDJSON. */
-const FLUSH_AT = 1 << 20
+/** Characters buffered before they go to the stream: few enough to die in the young generation. */
+const FLUSH_AT = 64 * 1024
 
 /**
  * A writer on `stream`. `write` only buffers; call `drain` between chunks of work, so a slow

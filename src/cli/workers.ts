@@ -10,7 +10,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parentPort, Worker } from 'node:worker_threads'
 import * as E from 'fp-ts/lib/Either.js'
-import { readLines } from './lineReader.js'
+import { READ_CHUNK, readLines } from './lineReader.js'
+import { heapGuard } from './heapGuard.js'
 import { mergeSummaries } from './mergeSummaries.js'
 import { replay } from './replay.js'
 import { readTargetFile } from './targetFile.js'
@@ -69,10 +70,11 @@ export const runWorkerTask = async (task: WorkerTask): Promise<void> => {
       if (E.isLeft(read)) throw new Error(`${read.left.path}: ${read.left.message}`)
       return read.right
     })
+    const guard = heapGuard()
     const out = task.tagged === null ? undefined : textWriter(createWriteStream(task.tagged), true)
     const outcome = await replay({
       targets,
-      input: createReadStream(task.events, { highWaterMark: 1 << 20 }),
+      input: createReadStream(task.events, { highWaterMark: READ_CHUNK }),
       shard: task.shard,
       strict: task.strict,
       out,
@@ -82,6 +84,7 @@ export const runWorkerTask = async (task: WorkerTask): Promise<void> => {
       },
       onProgress: (bytes, lines) => {
         post({ type: 'progress', bytes, lines })
+        guard()
       },
     })
     await out?.close()
@@ -112,7 +115,7 @@ class TaggedReader {
   private readonly chunks: AsyncIterator<{ readonly lines: ReadonlyArray<string> }>
 
   constructor(file: string) {
-    this.chunks = readLines(createReadStream(file, { highWaterMark: 1 << 20 }))[
+    this.chunks = readLines(createReadStream(file, { highWaterMark: READ_CHUNK }))[
       Symbol.asyncIterator
     ]()
   }
