@@ -318,8 +318,9 @@ const set = <V extends Keyed>(map: Trie<V>, record: V, owner: Owner | null = nul
       return {
         size: findInTrie(map, customerId) === undefined ? map.size + 1 : map.size,
         root: map.root,
-        recent: [...map.recent, record],
-        recentIds: [...map.recentIds, customerId],
+        // concat, not a spread: the copy is exactly as long as it needs to be.
+        recent: map.recent.concat([record]),
+        recentIds: map.recentIds.concat([customerId]),
       }
   }
   // A batch's first write, or a single write with `recent` full: the trie takes them all.

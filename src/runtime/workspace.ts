@@ -12,6 +12,7 @@ import { nextSettlement } from '../rules/settle.js'
 import { contextOf } from './contextOf.js'
 import { getCustomer, setCustomer, setCustomers } from './customerMap.js'
 import { internals, stateOf, type EnrolmentState, type State } from './state.js'
+import { WrittenRecords } from './writtenRecords.js'
 
 // model
 
@@ -80,7 +81,7 @@ export interface Workspace {
   /** A lower bound of every customer's next settlement (rule advance.idle). */
   settlesFrom: Instant
   /** The records written since the last publish, by customer id. */
-  readonly written: Map<number, Customer>
+  readonly written: WrittenRecords
 }
 
 // constructors
@@ -94,7 +95,7 @@ export const openWorkspace = (state: EnrolmentState): Workspace => {
     published,
     watermarkAt: published.watermarkAt,
     settlesFrom: published.settlesFrom,
-    written: new Map(),
+    written: new WrittenRecords(),
   }
 }
 
@@ -163,7 +164,7 @@ export const decideIn = (
 
 /** Keeps a record the rules wrote: it is published with the workspace. */
 export const keep = (workspace: Workspace, customer: Customer): void => {
-  workspace.written.set(customer.customerId, customer)
+  workspace.written.set(customer)
   workspace.settlesFrom = Math.min(
     workspace.settlesFrom,
     nextSettlement(workspace.context, customer),
@@ -213,11 +214,12 @@ export const publish = (workspace: Workspace): EnrolmentState => {
   )
     return before
   // One record (a pure call's) is a single write; more are a batch, written into the trie at once.
+  const only = workspace.written.only()
   const customers =
     workspace.written.size === 0
       ? before.customers
-      : workspace.written.size === 1
-        ? setCustomer(before.customers, workspace.written.values().next().value as Customer)
+      : only !== undefined
+        ? setCustomer(before.customers, only)
         : setCustomers(before.customers, workspace.written.values())
   workspace.written.clear()
   workspace.published = stateOf(
@@ -236,5 +238,7 @@ export const publish = (workspace: Workspace): EnrolmentState => {
 export const once = (state: EnrolmentState, run: (workspace: Workspace) => Effect): Result => {
   const workspace = openWorkspace(state)
   const effect = run(workspace)
-  return E.isLeft(effect) ? effect : E.right({ state: publish(workspace), ...effect.right })
+  if (E.isLeft(effect)) return effect
+  const { events, warnings } = effect.right
+  return E.right({ state: publish(workspace), events, warnings })
 }
