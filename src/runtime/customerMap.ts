@@ -66,6 +66,17 @@ const MAX_SPARSE = 16
  */
 const RECENT = 16
 
+/**
+ * `list` and then `item`, in an array exactly as long (a spread or a push would leave room for
+ * sixteen more, and `concat` is slow): the recent records are copied at every single write.
+ */
+const appended = <A>(list: ReadonlyArray<A>, item: A): ReadonlyArray<A> => {
+  const out = new Array<A>(list.length + 1)
+  for (let i = 0; i < list.length; i++) out[i] = list[i] as A
+  out[list.length] = item
+  return out
+}
+
 /** An immutable map of customer records; every update returns a new map sharing the rest. */
 interface Trie<V extends Keyed> {
   readonly size: number
@@ -318,9 +329,8 @@ const set = <V extends Keyed>(map: Trie<V>, record: V, owner: Owner | null = nul
       return {
         size: findInTrie(map, customerId) === undefined ? map.size + 1 : map.size,
         root: map.root,
-        // concat, not a spread: the copy is exactly as long as it needs to be.
-        recent: map.recent.concat([record]),
-        recentIds: map.recentIds.concat([customerId]),
+        recent: appended(map.recent, record),
+        recentIds: appended(map.recentIds, customerId),
       }
   }
   // A batch's first write, or a single write with `recent` full: the trie takes them all.
