@@ -28,7 +28,7 @@ export interface CycleSummary {
   readonly cycle: number
   /** `FIXED` windows: the cycle's name. */
   readonly refCode?: string
-  /** Customers who took part in the cycle (rule simulate.summary.enrolled). */
+  /** Customers who took part in the cycle (rule simulate.summary). */
   readonly enrolled: number
   /** Customers who reached the cycle's goal at least once. */
   readonly achieved: number
@@ -182,7 +182,7 @@ export class SummaryBuilder {
         this.from[this.slotOf(e.customerId)] = e.cycle
         return
       case 'UNENROLLED': {
-        // Rule simulate.summary.enrolled: the cycles before k were taken part in; k itself only if
+        // Rule simulate.summary: the cycles before k were taken part in; k itself only if
         // it had started at the unenrolment, which the final state's cycles tell.
         const slot = this.slotOf(e.customerId)
         const from = this.from[slot] ?? 0
@@ -225,7 +225,7 @@ export class SummaryBuilder {
   /**
    * The summary, given the final state and watermark (the latest accepted `advance`). A customer
    * counts as enrolled in a cycle they took part in that started at or before the later of the
-   * watermark and their own settled instant (rule simulate.summary.enrolled).
+   * watermark and their own settled instant (rule simulate.summary).
    */
   finish(state: EnrolmentState, watermark: number): RunSummary {
     const enrolled = new Float64Array(101)

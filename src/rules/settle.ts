@@ -61,7 +61,7 @@ export const nextSettlement = (context: Context, customer: Customer): Instant =>
         waitingStartAt(context, customer),
       )
 
-/** What the close of `cycle` does (rules settle.period-end, settle.forfeit, settle.continuous-break). */
+/** What the close of `cycle` does (rules settle.period-end, unenroll.6, settle.continuous-break). */
 const close = (story: Story, context: Context, cycle: number, member: boolean): void => {
   const customer = story.customer
   const at = closeAt(context, customer, cycle)
