@@ -21,6 +21,14 @@ const fpTsEs6: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 }
 
+/** The CLI's imports of the library's entry (`src/index.ts`) become imports of the built `./index.js`. */
+const libraryFromPackage: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'library-from-package',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: './index.js', external: true }))
+  },
+}
+
 const common: Options = {
   dts: true,
   // No source maps: with the sources they carry they were 60% of the packed package, and a user
@@ -58,8 +66,9 @@ export default defineConfig([
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['cjs'],
   },
-  // The `loyalty-streaks` bin (the simulator): one self-contained file, the library and its
-  // dependencies bundled in, so nothing of the CLI reaches the library's entry points.
+  // The `loyalty-streaks` bin (the simulator): the CLI's own code in one file, importing the
+  // library from the package's own entry (./index.js) rather than bundling a second copy of it;
+  // nothing of the CLI reaches the library's entry points.
   {
     ...common,
     entry: { cli: 'src/cli/main.ts' },
@@ -67,7 +76,7 @@ export default defineConfig([
     dts: false,
     splitting: false,
     noExternal: [/^fp-ts/, /^date-fns/, /^@date-fns\/tz/],
-    esbuildPlugins: [fpTsEs6],
+    esbuildPlugins: [fpTsEs6, libraryFromPackage],
     banner: { js: '#!/usr/bin/env node' },
   },
 ])

@@ -3,7 +3,7 @@
  *
  * @since 0.2.0
  */
-import { ErrorCode } from '../model/error.js'
+import { ErrorCode } from '../index.js'
 import type { Operation } from '../runtime/applyAll.js'
 import { activityLine } from './activityLine.js'
 import { instantOf } from './isoInstant.js'

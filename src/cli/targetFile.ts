@@ -4,7 +4,7 @@
  * @since 0.2.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeTarget, SCHEMA_VERSION } from '../boundary/stateCodec.js'
+import { decodeTarget, SCHEMA_VERSION } from '../index.js'
 import type { Target } from '../model/target.js'
 
 // model
