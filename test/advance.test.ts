@@ -1,4 +1,4 @@
-// SPEC §3 advance and §5 settlement at a cycle's end.
+// Advance (rules advance.*) and settlement at a cycle's end (rules settle.*).
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
@@ -183,7 +183,7 @@ describe('advance', () => {
     ])
   })
 
-  describe('settlement at a cycle end (SPEC §5)', () => {
+  describe('settle.at-close: settlement at a cycle end', () => {
     it('PERIOD_END: enrolled at the end and achieved → REWARD_ISSUED at the end', () => {
       const { events } = play(
         periodEnd(),

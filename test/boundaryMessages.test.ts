@@ -1,4 +1,4 @@
-// The service boundary's messages say what is wrong and where (SPEC §6, §7).
+// The service boundary's messages say what is wrong and where (rules boundary.codes, boundary.echo).
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {

@@ -1,4 +1,4 @@
-// SPEC §7: the body of enroll / unEnroll, decoded field by field. Each refusal names the field at
+// rule boundary.body: the body of enroll / unEnroll, decoded field by field. Each refusal names the field at
 // fault (the `field` a host logs) and the value; each accepted form is decoded to the same request.
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-// SPEC §6: the smart constructor refuses every invalid definition, naming each field path.
+// rule definition.constructors: the smart constructor refuses every invalid definition, naming each field path.
 import { describe, expect, it } from 'vitest'
 import { defineMilestone, type MilestoneInput } from '../src/index.js'
 import { at, left, right } from './support/fixtures.js'

@@ -1,4 +1,4 @@
-// SPEC §1, §6: streak definitions.
+// Streak definitions (rules definition.*).
 import { describe, expect, it } from 'vitest'
 import { defineStreak, type StreakInput } from '../src/index.js'
 import { left, right, weeklyCycles } from './support/fixtures.js'
@@ -28,7 +28,7 @@ describe('defineStreak', () => {
   })
 
   it('cannot be constructed with PERIOD_END: a type error, and refused at run time', () => {
-    // @ts-expect-error — a streak is rewarded IMMEDIATE only (SPEC §1)
+    // @ts-expect-error — a streak is rewarded IMMEDIATE only (rule definition.streak-immediate)
     const input: StreakInput = { ...valid(), allocation: 'PERIOD_END' }
     expect(paths(input)).toEqual(['allocation'])
   })

@@ -1,4 +1,4 @@
-// SPEC §6: a refused definition lists every problem, each with the field's path and what it must be,
+// rule definition.constructors: a refused definition lists every problem, each with the field's path and what it must be,
 // in the order the fields are checked — the words a brand's admin screen shows next to the field.
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'

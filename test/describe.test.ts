@@ -1,4 +1,4 @@
-// SPEC §6: an error names the value at fault — short, and safe to log whatever the caller sent.
+// rule input.never-throws: an error names the value at fault — short, and safe to log whatever the caller sent.
 // Rule boundary.echo: nothing the caller sent comes back at length.
 import fc from 'fast-check'
 import { describe as suite, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-// SPEC §3 enroll.
+// Enrolment (rules enroll.*).
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {

@@ -1,4 +1,4 @@
-// SPEC §4: event fields, ordering, and idempotency keys.
+// rules event.fields, event.order, event.key: event fields, ordering, and idempotency keys.
 import { describe, expect, it } from 'vitest'
 import { advance, enroll, initialState, recordActivity, unenroll } from '../src/index.js'
 import { cycleOf, inCycle, milestoneABC, play, right } from './support/fixtures.js'

@@ -1,4 +1,4 @@
-// SPEC §7: the REST contract as a pure adapter — every status, every malformed input.
+// rules boundary.*: the REST contract as a pure adapter — every status, every malformed input.
 import { describe, expect, it } from 'vitest'
 import * as O from 'fp-ts/lib/Option.js'
 import {

@@ -1,4 +1,4 @@
-// SPEC §6: an error or warning says what is wrong, naming the field and the value at fault.
+// rule input.never-throws: an error or warning says what is wrong, naming the field and the value at fault.
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {

@@ -1,4 +1,4 @@
-// SPEC §6: inputs are never mutated; the same inputs give deep-equal outputs.
+// rules state.immutable, state.dates-are-values: inputs are never mutated; the same inputs give deep-equal outputs.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   advance,

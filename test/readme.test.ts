@@ -93,3 +93,21 @@ describe('documents', () => {
     },
   )
 })
+
+describe('the code', () => {
+  /** Every file of these folders, as paths from the repository's root. */
+  const filesUnder = (folder: string): ReadonlyArray<string> =>
+    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(ts|mjs|cjs|js|md)$/.test(entry.name))
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+
+  const files = ['src', 'test', 'examples', 'bench', '.ci']
+    .flatMap(filesUnder)
+    .filter((file) => file !== path.join('test', 'readme.test.ts'))
+
+  it('cites rule IDs, never sections of a document users cannot see or issue numbers', () => {
+    expect(files).toContain(path.join('src', 'index.ts'))
+    const offenders = files.filter((file) => /SPEC|§|\b[Ii]ssue #?\d|\.\.\/shared/.test(read(file)))
+    expect(offenders).toEqual([])
+  })
+})

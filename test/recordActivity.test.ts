@@ -1,4 +1,4 @@
-// SPEC §3 recordActivity, with the time rules of §2 that govern it.
+// recordActivity (rules activity.*), with the time rules (time.*) that govern it.
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
@@ -202,7 +202,7 @@ describe('recordActivity', () => {
     ])
   })
 
-  describe('time (SPEC §2)', () => {
+  describe('time (rules time.*)', () => {
     it('activities of one open cycle may arrive in any order', () => {
       const { events } = play(
         enrolled(immediate()),

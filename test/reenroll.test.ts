@@ -1,4 +1,4 @@
-// SPEC §3 reenroll.
+// Re-enrolment (rules reenroll.*).
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
@@ -354,7 +354,7 @@ describe('reenroll', () => {
   })
 })
 
-describe('reenroll: a start-cycle balance frozen before its cycle began (SPEC §3 enroll.5, unenroll.4, reenroll.3)', () => {
+describe('reenroll: a start-cycle balance frozen before its cycle began (rules enroll.5, unenroll.4, reenroll.3)', () => {
   // Enrolled before c1 with a balance that reaches the goal, and unenrolled before c1 began: the
   // unenrolment cycle k is c1 (the next to start), so the balance is c1's frozen progress.
   const base = immediate()

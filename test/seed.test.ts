@@ -1,4 +1,4 @@
-// SPEC §8: the seed's cases ("Unenrol users from a milestone and streak"), in the seed's words.
+// The seed's cases ("Unenrol users from a milestone and streak"), in the seed's words.
 import { describe, expect, it } from 'vitest'
 import {
   advance,

@@ -1,4 +1,4 @@
-// SPEC §3 unenroll — the seed's rules, one test per rule.
+// Unenrolment (rules unenroll.*): the seed's rules, one test per rule.
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { advance, enroll, initialState, recordActivity, reenroll, unenroll } from '../src/index.js'
