@@ -11,7 +11,7 @@ export default tseslint.config(
       'reports/**',
       'test/package/**',
       'docs/api/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
     ],
   },
   js.configs.recommended,
