@@ -1,0 +1,487 @@
+// rule codec.refuses: every invariant of a customer record, one document each that breaks it and
+// nothing else, refused with the path of the field and the reason. A record the operations produced
+// passes them all; the documents here start from such records and change one field.
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  calendarCycles,
+  decodeState,
+  defineMilestone,
+  defineStreak,
+  encodeState,
+  enroll,
+  initialState,
+  recordActivity,
+  unenroll,
+  type EnrolmentState,
+  type MilestoneInput,
+  type Target,
+} from '../src/index.js'
+import {
+  at,
+  inCycle,
+  milestoneABC,
+  play,
+  right,
+  streakXYZ,
+  weeklyCycles,
+} from './support/fixtures.js'
+
+/** One progress entry of an encoded record, as plain JSON. */
+interface ProgressDocument {
+  cycle: number
+  value: number
+  achievedAt: string | null
+  reversed: boolean
+  rewarded: boolean
+  subTargets: Array<string>
+  visits: Array<string>
+}
+
+/** An encoded customer record, as plain JSON: the fields the cases below change. */
+interface CustomerDocument {
+  settledAt: string
+  startCycle: number
+  fromCycle: number
+  endedCycles: number
+  closedCycles: number
+  graceCycles: Array<number>
+  anchor: string | null
+  cycleEnds: Array<string>
+  progress: Array<ProgressDocument>
+  streak: {
+    epoch: number
+    count: number
+    achievedLevels: Array<number>
+    waiting: Array<{ cycle: number; achievedAt: string }>
+  } | null
+}
+
+/** An encoded state as plain JSON, to tamper with. */
+interface Document {
+  customers: Array<CustomerDocument>
+}
+
+/** Customer `i` of a document, or a test failure. */
+const customer = (d: Document, i = 0): CustomerDocument => {
+  const found = d.customers[i]
+  if (found === undefined) throw new Error(`no customer ${i}`)
+  return found
+}
+
+/** Progress entry `i` of the first customer, or a test failure. */
+const progress = (d: Document, i = 0): ProgressDocument => {
+  const found = customer(d).progress[i]
+  if (found === undefined) throw new Error(`no progress ${i}`)
+  return found
+}
+
+/** The first customer's streak, or a test failure. */
+const streakOf = (d: Document): NonNullable<CustomerDocument['streak']> => {
+  const found = customer(d).streak
+  if (found === null) throw new Error('no streak')
+  return found
+}
+
+/** The first customer's first waiting credit, or a test failure. */
+const firstWaiting = (d: Document) => {
+  const found = streakOf(d).waiting[0]
+  if (found === undefined) throw new Error('no waiting credit')
+  return found
+}
+
+const DAY = 86_400_000
+const t0 = at('2026-03-04T10:00:00Z')
+const later = (days: number, hours = 0): Date =>
+  new Date(t0.getTime() + days * DAY + hours * 3_600_000)
+
+/** Weekly cycles c1…c4 from Monday 2 March 2026, in UTC: t0 falls in c1. */
+const weeks = right(
+  calendarCycles({ start: '2026-03-02', frequency: 'WEEKLY', count: 4, timeZone: 'UTC' }),
+).map((cycle) => ({ ...cycle, refCode: `c${cycle.index}` }))
+
+const milestone = (overrides: Partial<MilestoneInput>): Target =>
+  right(
+    defineMilestone({
+      targetGroupId: 9,
+      targetId: 1,
+      name: 'shapes',
+      metric: 'COUNT',
+      goal: 3,
+      allocation: 'IMMEDIATE',
+      ...(overrides.window === undefined ? { cycles: weeks } : {}),
+      ...overrides,
+    }),
+  )
+
+const cyclic = {
+  window: { type: 'CYCLIC', frequency: { everyDays: 7 }, count: 3 },
+  timeZone: 'UTC',
+} as const
+const agnostic = { window: { type: 'PERIOD_AGNOSTIC', maxCycles: 2 } } as const
+
+/** The state after customer 1 enrols at t0 and buys at each of `days` (days after t0). */
+const story =
+  (target: Target, days: ReadonlyArray<number>, values?: ReadonlyArray<number>) =>
+  (): EnrolmentState =>
+    play(
+      initialState(target),
+      (s) => enroll(s, 1, t0),
+      ...days.map(
+        (d, i) => (s: EnrolmentState) =>
+          recordActivity(s, 1, { at: later(d, 1), value: values?.[i] ?? 1 }),
+      ),
+    ).state
+
+/** PERIOD_END COUNT milestone, goal 2: customer 1 enrolled with one purchase, 2 enrolled then out. */
+const periodEnd = (): EnrolmentState =>
+  play(
+    initialState(milestoneABC('PERIOD_END', { goal: 2 })),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    (s) => enroll(s, 2, inCycle(s, 1, 2)),
+    (s) => unenroll(s, 2, inCycle(s, 1, 3)),
+  ).state
+
+/** Customer 1 enrolled into cycle 3 from cycle 1, with a balance waiting for it (rule enroll.5). */
+const balanceWaiting = (): EnrolmentState =>
+  play(initialState(milestoneABC('PERIOD_END', { goal: 2 })), (s) =>
+    enroll(s, 1, inCycle(s, 1), { period: 'c3', initialBalance: 1 }),
+  ).state
+
+/** Customer 1 of a streak (levels 2, 3) with three weeks achieved. */
+const streak = (): EnrolmentState =>
+  play(
+    initialState(streakXYZ('CONTINUOUS', [2, 3])),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
+  ).state
+
+/**
+ * A CONTINUOUS streak with 2 grace days: week 1 missed and in grace, week 2 achieved meanwhile, its
+ * credit waiting for week 1's fate (rule grace.streak-order).
+ */
+const waiting = (): EnrolmentState => {
+  const target = right(
+    defineStreak({
+      targetGroupId: 8,
+      targetId: 1,
+      metric: 'COUNT',
+      goal: 1,
+      streakType: 'CONTINUOUS',
+      levels: [2, 3],
+      graceDays: 2,
+      cycles: weeklyCycles(6),
+    }),
+  )
+  return play(
+    initialState(target),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
+  ).state
+}
+
+const refusal = (state: EnrolmentState, tamper: (d: Document) => void) => {
+  const document = JSON.parse(JSON.stringify(encodeState(state))) as Document
+  tamper(document)
+  const result = decodeState(document)
+  return E.isRight(result) ? 'accepted' : [result.left.path, result.left.message]
+}
+
+const withProgress = (fields: Record<string, unknown>) => ({
+  cycle: 1,
+  value: 1,
+  achievedAt: null,
+  reversed: false,
+  rewarded: false,
+  subTargets: [],
+  visits: [],
+  ...fields,
+})
+
+describe('codec.refuses: a record no operations could produce', () => {
+  it('codec.refuses: the documents here load untouched', () => {
+    for (const state of [
+      periodEnd,
+      balanceWaiting,
+      streak,
+      waiting,
+      story(milestone(cyclic), [0, 1]),
+      story(milestone(cyclic), []),
+      story(milestone(agnostic), [0, 1, 2, 3]),
+      story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0, 1]),
+      story(milestone({ metric: 'SUM', goal: 10, allowReturns: true }), [0, 1], [12, -5]),
+    ])
+      expect(refusal(state(), () => undefined)).toBe('accepted')
+  })
+
+  it.each<[string, () => EnrolmentState, (d: Document) => void, ReadonlyArray<string>]>([
+    // The customer's clocks and window.
+    [
+      'a streak record on a milestone',
+      periodEnd,
+      (d) => (customer(d).streak = { epoch: 1, count: 0, achievedLevels: [], waiting: [] }),
+      ['customers[0].streak', 'must be absent for a milestone'],
+    ],
+    [
+      'cycle ends on a FIXED window',
+      periodEnd,
+      (d) => (customer(d).cycleEnds = [customer(d).settledAt]),
+      ['customers[0].anchor', 'must be absent: a FIXED window has no anchor'],
+    ],
+    [
+      'cycle ends on a CYCLIC window',
+      story(milestone(cyclic), [0]),
+      (d) => (customer(d).cycleEnds = [customer(d).settledAt]),
+      ['customers[0].cycleEnds', 'must be empty: only PERIOD_AGNOSTIC cycles end at their goal'],
+    ],
+    [
+      'an anchor after the settled instant',
+      story(milestone(cyclic), [0]),
+      (d) => (customer(d).anchor = '2026-03-20T00:00:00.000Z'),
+      ['customers[0].anchor', 'must not be after the settled instant (an activity anchors it)'],
+    ],
+    [
+      'a CYCLIC anchor that is not the first instant of a local day',
+      story(milestone(cyclic), [0]),
+      (d) => (customer(d).anchor = '2026-03-04T01:00:00.000Z'),
+      ['customers[0].anchor', 'must be the first instant of a local day'],
+    ],
+    [
+      'more PERIOD_AGNOSTIC cycles ended than the target has',
+      story(milestone(agnostic), [0, 1, 2, 3]),
+      (d) => customer(d).cycleEnds.push(customer(d).settledAt, customer(d).settledAt),
+      ['customers[0].cycleEnds', 'must hold at most 2 cycles'],
+    ],
+    [
+      'a PERIOD_AGNOSTIC cycle ending before its anchor',
+      story(milestone(agnostic), [0, 1, 2, 3]),
+      (d) => (customer(d).cycleEnds[0] = '2026-03-01T00:00:00.000Z'),
+      [
+        'customers[0].cycleEnds[0]',
+        'must not be before the cycle before it, nor after the settled instant',
+      ],
+    ],
+    [
+      'a PERIOD_AGNOSTIC cycle ending after the settled instant',
+      story(milestone(agnostic), [0, 1, 2, 3]),
+      (d) => (customer(d).cycleEnds[0] = '2026-04-01T00:00:00.000Z'),
+      [
+        'customers[0].cycleEnds[0]',
+        'must not be before the cycle before it, nor after the settled instant',
+      ],
+    ],
+    [
+      'an unanchored customer in a later start cycle',
+      story(milestone(cyclic), []),
+      (d) => (customer(d).startCycle = 2),
+      ['customers[0].startCycle', 'must be 1 before the customer is anchored'],
+    ],
+    [
+      'an unanchored customer with progress',
+      story(milestone(cyclic), []),
+      (d) => customer(d).progress.push(withProgress({})),
+      ['customers[0].progress', 'must be empty before the customer is anchored'],
+    ],
+    [
+      'an unanchored customer with ended cycles',
+      story(milestone(cyclic), []),
+      (d) => (customer(d).endedCycles = 1),
+      ['customers[0].progress', 'must be empty before the customer is anchored'],
+    ],
+    [
+      'a start cycle beyond the target',
+      periodEnd,
+      (d) => (customer(d).startCycle = 6),
+      ['customers[0].startCycle', 'must be a cycle of the customer (1 to 5)'],
+    ],
+    [
+      'an unenrolment cycle beyond the target',
+      periodEnd,
+      (d) => (customer(d, 1).fromCycle = 6),
+      ['customers[1].fromCycle', 'must be a cycle of the customer (1 to 5)'],
+    ],
+    [
+      'more cycles closed than ended',
+      () => play(periodEnd(), (s) => recordActivity(s, 1, { at: inCycle(s, 3) })).state,
+      (d) => (customer(d).closedCycles = 3),
+      ['customers[0].closedCycles', 'must not exceed the cycles that have ended'],
+    ],
+    [
+      'an ended cycle not closed without grace days',
+      () => play(periodEnd(), (s) => recordActivity(s, 1, { at: inCycle(s, 3) })).state,
+      (d) => (customer(d).closedCycles = 1),
+      [
+        'customers[0].closedCycles',
+        'must equal the ended cycles: without grace a cycle closes as it ends',
+      ],
+    ],
+    [
+      'a cycle ended before the latest enrolment change left unsettled',
+      () => play(periodEnd(), (s) => unenroll(s, 1, inCycle(s, 3))).state,
+      (d) => {
+        customer(d).endedCycles = 1
+        customer(d).closedCycles = 1
+      },
+      [
+        'customers[0].endedCycles',
+        'must count every cycle that had ended by the latest enrolment change (it settled them)',
+      ],
+    ],
+    [
+      'a cycle in grace that has not ended',
+      waiting,
+      (d) => (customer(d).graceCycles = [2]),
+      ['customers[0].graceCycles', 'must be cycles in grace (ended, not closed), in order'],
+    ],
+    [
+      'a cycle in grace twice',
+      waiting,
+      (d) => (customer(d).graceCycles = [1, 1]),
+      ['customers[0].graceCycles', 'must be cycles in grace (ended, not closed), in order'],
+    ],
+    [
+      'progress entries out of order',
+      story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0]),
+      (d) => customer(d).progress.unshift(withProgress({ cycle: 2, visits: [], value: 0 })),
+      ['customers[0].progress[1].cycle', 'must be above the one before it (in order, each once)'],
+    ],
+    // One cycle's progress.
+    [
+      'progress of a cycle the customer does not have',
+      periodEnd,
+      (d) => (progress(d).cycle = 6),
+      ['customers[0].progress[0].cycle', 'must be a cycle of the customer (1 to 5)'],
+    ],
+    [
+      'progress of a cycle already closed',
+      () => play(periodEnd(), (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) })).state,
+      (d) => customer(d).progress.unshift(withProgress({})),
+      [
+        'customers[0].progress[0].cycle',
+        'is a cycle already closed: its progress is dropped at its close',
+      ],
+    ],
+    [
+      'a negative progress',
+      periodEnd,
+      (d) => (progress(d).value = -1),
+      ['customers[0].progress[0].value', 'must be a finite number ≥ 0'],
+    ],
+    [
+      'visits out of order',
+      story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0, 1]),
+      (d) => progress(d).visits.reverse(),
+      ['customers[0].progress[0].visits', 'must be distinct local dates, in order'],
+    ],
+    [
+      'fewer visits counted than listed',
+      story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0, 1]),
+      (d) => (progress(d).value = 1),
+      ['customers[0].progress[0].value', 'must count every visit it lists'],
+    ],
+    [
+      'an achievement after its cycle',
+      story(milestone({}), [0, 1, 2]),
+      (d) => (progress(d).achievedAt = '2026-03-16T00:00:00.000Z'),
+      [
+        'customers[0].progress[0].achievedAt',
+        "must fall within its cycle, and not after the customer's settled instant",
+      ],
+    ],
+    [
+      'an achievement before its cycle',
+      story(milestone({}), [0, 1, 2]),
+      (d) => (progress(d).achievedAt = '2026-03-01T00:00:00.000Z'),
+      [
+        'customers[0].progress[0].achievedAt',
+        "must fall within its cycle, and not after the customer's settled instant",
+      ],
+    ],
+    [
+      'a reversal of a cycle still achieved',
+      story(milestone({ metric: 'SUM', goal: 10, allowReturns: true }), [0], [12]),
+      (d) => (progress(d).reversed = true),
+      ['customers[0].progress[0].reversed', 'means below the goal after a return'],
+    ],
+    [
+      'a reversal at the goal',
+      story(milestone({ metric: 'SUM', goal: 10, allowReturns: true }), [0, 1], [12, -5]),
+      (d) => (progress(d).value = 10),
+      ['customers[0].progress[0].reversed', 'means below the goal after a return'],
+    ],
+    [
+      'a sub-target the target does not have',
+      story(milestone({ subTargets: [{ name: 'one', trigger: 'ABSOLUTE', value: 1 }] }), [0]),
+      (d) => progress(d).subTargets.push('two'),
+      ['customers[0].progress[0].subTargets[1]', 'must name a sub-target of the target, once'],
+    ],
+    [
+      'a sub-target reached twice',
+      story(milestone({ subTargets: [{ name: 'one', trigger: 'ABSOLUTE', value: 1 }] }), [0]),
+      (d) => progress(d).subTargets.push('one'),
+      ['customers[0].progress[0].subTargets[1]', 'must name a sub-target of the target, once'],
+    ],
+    [
+      'a cycle not begun holding more than a balance',
+      () =>
+        play(
+          initialState(milestone({ subTargets: [{ name: 'two', trigger: 'ABSOLUTE', value: 2 }] })),
+          (s) => enroll(s, 1, inCycle(s, 1), { period: 'c3', initialBalance: 1 }),
+        ).state,
+      (d) => progress(d).subTargets.push('two'),
+      [
+        'customers[0].progress[0]',
+        'is the progress of a cycle not begun: it can only hold a balance waiting for it',
+      ],
+    ],
+    [
+      'an achieved PERIOD_AGNOSTIC cycle still open',
+      story(milestone(agnostic), [0, 1]),
+      (d) => {
+        progress(d).value = 3
+        progress(d).achievedAt = customer(d).settledAt
+        progress(d).rewarded = true
+      },
+      [
+        'customers[0].progress[0].achievedAt',
+        'must be unset: an achieved PERIOD_AGNOSTIC cycle ends',
+      ],
+    ],
+    // The streak.
+    [
+      'levels out of order',
+      streak,
+      (d) => (streakOf(d).achievedLevels = [3, 2]),
+      ['customers[0].streak.achievedLevels[1]', 'must be ascending, each once'],
+    ],
+    [
+      'waiting credits out of order',
+      waiting,
+      (d) => streakOf(d).waiting.push({ ...firstWaiting(d) }),
+      ['customers[0].streak.waiting[1].cycle', 'must be ascending, each once'],
+    ],
+    [
+      'a waiting credit of a cycle not achieved',
+      waiting,
+      (d) => (firstWaiting(d).cycle = 1),
+      [
+        'customers[0].streak.waiting[0]',
+        'must be an achieved cycle not closed, waiting since an instant already applied',
+      ],
+    ],
+    [
+      'a waiting credit after the settled instant',
+      waiting,
+      (d) => (firstWaiting(d).achievedAt = '2026-12-01T00:00:00.000Z'),
+      [
+        'customers[0].streak.waiting[0]',
+        'must be an achieved cycle not closed, waiting since an instant already applied',
+      ],
+    ],
+  ])('codec.refuses: %s', (_, state, tamper, expected) => {
+    expect(refusal(state(), tamper)).toEqual(expected)
+  })
+})
