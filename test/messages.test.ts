@@ -13,7 +13,15 @@ import {
   unenroll,
   type Result,
 } from '../src/index.js'
-import { cycleOf, enrolment, inCycle, milestoneABC, play, streakXYZ } from './support/fixtures.js'
+import {
+  cycleOf,
+  enrolment,
+  inCycle,
+  milestoneABC,
+  play,
+  right,
+  streakXYZ,
+} from './support/fixtures.js'
 
 const errorOf = (result: Result) => {
   if (E.isRight(result)) throw new Error('expected a refusal')
@@ -315,5 +323,87 @@ describe('messages of the rules a refusal or a warning cites', () => {
   it('an initialBalance of -0 is kept as 0', () => {
     const { state } = play(base(), (s) => enroll(s, 7, inCycle(s, 1), { initialBalance: -0 }))
     expect(Object.is(enrolment(state, 7).progress[0]?.value, 0)).toBe(true)
+  })
+})
+
+describe('messages of the refusals and warnings a per-customer window gives', () => {
+  const DAY = 86_400_000
+  const t0 = new Date('2026-03-04T10:00:00.000Z')
+  const later = (days: number) => new Date(t0.getTime() + days * DAY)
+  const milestone = (window: unknown) =>
+    initialState(
+      right(
+        defineMilestone({
+          targetGroupId: 5,
+          targetId: 3,
+          name: 'mine',
+          metric: 'COUNT',
+          goal: 2,
+          allocation: 'IMMEDIATE',
+          window,
+          timeZone: 'UTC',
+        } as never),
+      ),
+    )
+  const cyclic = () => milestone({ type: 'CYCLIC', frequency: { everyDays: 7 }, count: 2 })
+  const agnostic = () => milestone({ type: 'PERIOD_AGNOSTIC', maxCycles: 1 })
+
+  it('window.period-fixed-only: a period named on a CYCLIC target', () => {
+    expect(errorOf(enroll(cyclic(), 1, t0, { period: 'c1' }))).toEqual({
+      code: 310019,
+      message: `target 3 has a CYCLIC window: its cycles are each customer's own, and none is named "c1"`,
+      field: 'options.period',
+    })
+  })
+
+  it("window.cyclic: unenrolling or re-enrolling once every one of the customer's cycles has ended", () => {
+    const { state } = play(
+      cyclic(),
+      (s) => enroll(s, 1, t0),
+      (s) => recordActivity(s, 1, { at: t0 }),
+    )
+    expect(errorOf(unenroll(state, 1, later(15)))).toEqual({
+      code: 310019,
+      message: `every cycle of customer 1 has ended by ${later(15).toISOString()}`,
+      field: 'now',
+    })
+    const out = play(state, (s) => unenroll(s, 1, later(1))).state
+    expect(errorOf(reenroll(out, 1, later(15)))).toEqual({
+      code: 310019,
+      message: `every cycle of customer 1 has ended by ${later(15).toISOString()}`,
+    })
+  })
+
+  it('window.agnostic: unenrolling once every cycle is achieved; an activity of an ended cycle', () => {
+    const { state } = play(
+      agnostic(),
+      (s) => enroll(s, 1, t0),
+      (s) => recordActivity(s, 1, { at: later(1) }),
+      (s) => recordActivity(s, 1, { at: later(2) }),
+    )
+    expect(errorOf(unenroll(state, 1, later(3)))).toEqual({
+      code: 310019,
+      message: `every cycle of customer 1 has ended by ${later(3).toISOString()}`,
+      field: 'now',
+    })
+    expect(warningsOf(recordActivity(state, 1, { at: later(1.5) }))).toEqual([
+      `CYCLE_CLOSED: cycle 1 ended at ${later(2).toISOString()}, when its goal was reached`,
+    ])
+  })
+
+  it('input.finite: an activity that would make a progress infinite names the value and the sum', () => {
+    const sum = initialState(milestoneABC('IMMEDIATE', { metric: 'SUM', goal: 5 }))
+    const { state } = play(
+      sum,
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1), value: Number.MAX_VALUE }),
+    )
+    expect(
+      errorOf(recordActivity(state, 1, { at: inCycle(sum, 1, 2), value: Number.MAX_VALUE })),
+    ).toEqual({
+      code: 300004,
+      message: `activity.value ${String(Number.MAX_VALUE)} would make cycle 1's progress Infinity, not a finite number`,
+      field: 'activity.value',
+    })
   })
 })
