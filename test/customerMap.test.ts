@@ -314,6 +314,42 @@ describe('customerMap', () => {
     expect(joined.size).toBe(5_001)
   })
 
+  it("a bucket's records are replaced, added to and removed like any others", () => {
+    const [b, c, d] = [collidingWith1(1), collidingWith1(2), collidingWith1(3)]
+    const pair = setCustomer(setCustomer(emptyCustomerMap<Row>(), row(1, 1), {}), row(b, 2), {})
+    const map = setCustomer(setCustomer(pair, row(b, 20), {}), row(c, 30), {})
+    expect(nodesOf(map).filter((n) => n.kind === 'bucket')).toHaveLength(1)
+    expect([entries(map), map.size]).toEqual([
+      [
+        [1, 1],
+        [b, 20],
+        [c, 30],
+      ],
+      3,
+    ])
+    const without = removeCustomer(map, b)
+    expect([entries(without), without.size, valueOf(without, b)]).toEqual([
+      [
+        [1, 1],
+        [c, 30],
+      ],
+      2,
+      undefined,
+    ])
+    const absent = removeCustomer(map, d)
+    expect([entries(absent), absent.size]).toEqual([entries(map), 3])
+    const none = [1, c].reduce((m, k) => removeCustomer(m, k), without)
+    expect([entries(none), none.size]).toEqual([[], 0])
+    // Earlier versions are unchanged.
+    expect([entries(pair), entries(map).length]).toEqual([
+      [
+        [1, 1],
+        [b, 2],
+      ],
+      3,
+    ])
+  })
+
   it('a key of another hash that reaches a bucket splits it: the bucket keeps one hash', () => {
     const bucketed = setCustomer(
       setCustomer(emptyCustomerMap<Row>(), row(1, 1)),

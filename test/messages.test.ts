@@ -407,3 +407,46 @@ describe('messages of the refusals and warnings a per-customer window gives', ()
     })
   })
 })
+
+describe('the input checks of a balance and of a SUM value', () => {
+  const count = () => initialState(milestoneABC('IMMEDIATE', { goal: 5 }))
+  const sum = () => initialState(milestoneABC('IMMEDIATE', { metric: 'SUM', goal: 5 }))
+
+  it('input.balance: a COUNT balance is a whole number; a SUM balance may be any finite amount', () => {
+    expect(errorOf(enroll(count(), 1, inCycle(count(), 1), { initialBalance: 1.5 }))).toEqual({
+      code: 300004,
+      message: 'options.initialBalance must be a whole number for a COUNT target, got 1.5',
+      field: 'options.initialBalance',
+    })
+    const { state } = play(sum(), (s) => enroll(s, 1, inCycle(s, 1), { initialBalance: 1.5 }))
+    expect(enrolment(state, 1).progress[0]?.value).toBe(1.5)
+  })
+
+  it('activity.value: a return needs allowReturns; with it, any finite value but 0', () => {
+    const returns = initialState(
+      right(
+        defineMilestone({
+          targetGroupId: 101,
+          targetId: 1,
+          metric: 'SUM',
+          goal: 5,
+          allocation: 'IMMEDIATE',
+          allowReturns: true,
+          cycles: milestoneABC('IMMEDIATE').cycles,
+        }),
+      ),
+    )
+    const enrolled = play(returns, (s) => enroll(s, 1, inCycle(s, 1))).state
+    expect(errorOf(recordActivity(enrolled, 1, { at: inCycle(returns, 1, 1), value: 0 }))).toEqual({
+      code: 300004,
+      message: 'activity.value must be a finite number other than 0 (negative: a return), got 0',
+      field: 'activity.value',
+    })
+    const out = play(sum(), (s) => enroll(s, 1, inCycle(s, 1))).state
+    expect(errorOf(recordActivity(out, 1, { at: inCycle(sum(), 1, 1), value: -1 }))).toEqual({
+      code: 300004,
+      message: 'activity.value must be a finite number > 0 for a SUM target, got -1',
+      field: 'activity.value',
+    })
+  })
+})

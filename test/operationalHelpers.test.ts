@@ -210,6 +210,120 @@ describe('operational helpers', () => {
   })
 })
 
+describe('ops.standing in every window', () => {
+  const DAY = 86_400_000
+  const t0 = new Date('2026-03-04T10:00:00.000Z')
+  const later = (days: number) => new Date(t0.getTime() + days * DAY)
+  const subTargets = [
+    { name: 'most', trigger: 'PERCENTAGE', value: 80 },
+    { name: 'one', trigger: 'ABSOLUTE', value: 1 },
+    { name: 'two', trigger: 'ABSOLUTE', value: 2 },
+  ] as const
+
+  it('ops.standing: a PERIOD_AGNOSTIC cycle has no end until its goal; none is open once every cycle is achieved', () => {
+    const card = right(
+      defineMilestone({
+        targetGroupId: 6,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 3,
+        allocation: 'IMMEDIATE',
+        window: { type: 'PERIOD_AGNOSTIC', maxCycles: 2 },
+        subTargets,
+      }),
+    )
+    const g = given(card, op.enroll(1, t0), op.activity(1, later(1)))
+    expect(standing(g.state, 1, later(2))).toEqual(
+      O.some({
+        status: 'ENROLLED',
+        cycle: O.some({ index: 1, start: later(1) }),
+        progress: 1,
+        goal: 3,
+        nextSubTarget: O.some({ name: 'two', threshold: 2 }),
+        streak: O.none,
+      }),
+    )
+    const done = given(
+      card,
+      op.enroll(1, t0),
+      ...[1, 2, 3, 4, 5, 6].map((d) => op.activity(1, later(d))),
+    )
+    expect(standing(done.state, 1, later(7))).toEqual(
+      O.some({
+        status: 'ENROLLED',
+        cycle: O.none,
+        progress: 0,
+        goal: 3,
+        nextSubTarget: O.some({ name: 'one', threshold: 1 }),
+        streak: O.none,
+      }),
+    )
+  })
+
+  it('ops.standing: a CYCLIC cycle has no refCode; past the last cycle there is none', () => {
+    const mine = right(
+      defineMilestone({
+        targetGroupId: 5,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 3,
+        allocation: 'IMMEDIATE',
+        window: { type: 'CYCLIC', frequency: { everyDays: 7 }, count: 2 },
+        timeZone: 'UTC',
+      }),
+    )
+    const g = given(mine, op.enroll(1, t0), op.activity(1, t0))
+    const anchor = new Date('2026-03-04T00:00:00.000Z')
+    expect(standing(g.state, 1, later(8))).toEqual(
+      O.some(
+        expect.objectContaining({
+          cycle: O.some({
+            index: 2,
+            start: new Date(anchor.getTime() + 7 * DAY),
+            end: new Date(anchor.getTime() + 14 * DAY),
+          }),
+          progress: 0,
+        }),
+      ),
+    )
+    expect(standing(g.state, 1, later(20))).toEqual(
+      O.some(expect.objectContaining({ cycle: O.none, progress: 0, goal: 3 })),
+    )
+  })
+
+  it('ops.standing: a streak missed by now is shown broken, as the settlement at its end will make it', () => {
+    const streak = streakXYZ('CONTINUOUS', [2, 3])
+    const w = given(streak).state
+    const g = given(streak, op.enroll(1, inCycle(w, 1)), op.activity(1, inCycle(w, 1, 1)))
+    expect(standing(g.state, 1, inCycle(w, 1, 2))).toEqual(
+      O.some(
+        expect.objectContaining({ streak: O.some({ count: 1, epoch: 1, nextLevel: O.some(2) }) }),
+      ),
+    )
+    expect(standing(g.state, 1, inCycle(w, 3, 1))).toEqual(
+      O.some(
+        expect.objectContaining({ streak: O.some({ count: 0, epoch: 1, nextLevel: O.some(2) }) }),
+      ),
+    )
+  })
+
+  it('ops.standing: after the last FIXED cycle no cycle is shown, and the goal is the first cycle’s', () => {
+    const target = milestoneABC('PERIOD_END', { goal: 2 })
+    const s = given(target).state
+    const g = given(target, op.enroll(1, inCycle(s, 1)))
+    expect(standing(g.state, 1, new Date('2027-01-01T00:00:00.000Z'))).toEqual(
+      O.some({
+        status: 'ENROLLED',
+        cycle: O.none,
+        progress: 0,
+        goal: 2,
+        nextSubTarget: O.none,
+        streak: O.none,
+      }),
+    )
+  })
+})
+
 describe('reward descriptors', () => {
   const withRewards = (): Target =>
     right(
@@ -303,6 +417,67 @@ describe('reward descriptors', () => {
         path: 'reward.when',
         message: 'must be a JSON value (null, a boolean, a number, a string, an array, an object)',
       },
+    ])
+  })
+})
+
+describe('state.enrolment-view', () => {
+  const DAY = 86_400_000
+  const t0 = new Date('2026-03-04T10:00:00.000Z')
+  const later = (days: number) => new Date(t0.getTime() + days * DAY)
+  const view = (target: Target, ...steps: Parameters<typeof given>[1][]) => {
+    const found = enrolmentOf(given(target, ...steps).state, 1)
+    if (O.isNone(found)) throw new Error('no enrolment')
+    return found.value
+  }
+
+  it('state.enrolment-view: a progress shows its reversal and sub-targets only where the target has them', () => {
+    const plain = milestoneABC('IMMEDIATE', { metric: 'SUM', goal: 10 })
+    const s = given(plain).state
+    expect(
+      view(plain, op.enroll(1, inCycle(s, 1)), op.activity(1, inCycle(s, 1, 1), 4)).progress,
+    ).toEqual([{ cycle: 1, value: 4, achievedAt: O.none, rewarded: false }])
+    const featured = right(
+      defineMilestone({
+        targetGroupId: 101,
+        targetId: 1,
+        metric: 'SUM',
+        goal: 10,
+        allocation: 'IMMEDIATE',
+        allowReturns: true,
+        subTargets: [{ name: 'three', trigger: 'ABSOLUTE', value: 3 }],
+        cycles: plain.cycles,
+      }),
+    )
+    expect(
+      view(featured, op.enroll(1, inCycle(s, 1)), op.activity(1, inCycle(s, 1, 1), 4)).progress,
+    ).toEqual([
+      {
+        cycle: 1,
+        value: 4,
+        achievedAt: O.none,
+        rewarded: false,
+        reversed: false,
+        subTargets: ['three'],
+      },
+    ])
+  })
+
+  it('state.enrolment-view: a PERIOD_AGNOSTIC record shows its anchor and the ends of its cycles', () => {
+    const card = right(
+      defineMilestone({
+        targetGroupId: 6,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 2,
+        allocation: 'IMMEDIATE',
+        window: { type: 'PERIOD_AGNOSTIC', maxCycles: 3 },
+      }),
+    )
+    const v = view(card, op.enroll(1, t0), op.activity(1, later(1)), op.activity(1, later(2)))
+    expect([v.anchor, 'cycleEnds' in v ? v.cycleEnds : undefined]).toEqual([
+      O.some(later(1)),
+      [later(2)],
     ])
   })
 })
