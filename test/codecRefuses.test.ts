@@ -485,3 +485,192 @@ describe('codec.refuses: a record no operations could produce', () => {
     expect(refusal(state(), tamper)).toEqual(expected)
   })
 })
+
+describe('codec.refuses: a field of the wrong shape', () => {
+  const MAX_ID = 'must be an integer from 1 to 9007199254740991'
+  const ISO = 'must be an ISO-8601 instant (…Z)'
+  const visits = story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0])
+  const raw = (tamper: (d: Record<string, unknown>) => void) => {
+    const document = JSON.parse(JSON.stringify(encodeState(periodEnd()))) as Record<string, unknown>
+    tamper(document)
+    const result = decodeState(document)
+    return E.isRight(result) ? 'accepted' : [result.left.path, result.left.message]
+  }
+
+  it.each<[string, () => EnrolmentState, (d: Document) => void, ReadonlyArray<string>]>([
+    [
+      'a customer id of 0',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { customerId: number }).customerId = 0),
+      ['customers[0].customerId', MAX_ID],
+    ],
+    [
+      'a fractional version',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { version: number }).version = 1.5),
+      ['customers[0].version', MAX_ID],
+    ],
+    [
+      'a start cycle beyond 100',
+      periodEnd,
+      (d) => (customer(d).startCycle = 101),
+      ['customers[0].startCycle', 'must be an integer from 1 to 100'],
+    ],
+    [
+      'a date that is not an instant',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { since: string }).since = 'yesterday'),
+      ['customers[0].since', ISO],
+    ],
+    [
+      'an instant that does not exist',
+      periodEnd,
+      (d) => (customer(d).settledAt = '2026-02-30T00:00:00.000Z'),
+      ['customers[0].settledAt', 'must be a real instant'],
+    ],
+    [
+      'an unknown status',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { status: string }).status = 'PAUSED'),
+      ['customers[0].status', "must be 'ENROLLED' or 'UNENROLLED'"],
+    ],
+    [
+      'an unenrolment cycle of 0',
+      periodEnd,
+      (d) => (customer(d, 1).fromCycle = 0),
+      ['customers[1].fromCycle', 'must be an integer from 1 to 100'],
+    ],
+    [
+      'a negative count of closed cycles',
+      periodEnd,
+      (d) => (customer(d).closedCycles = -1),
+      ['customers[0].closedCycles', 'must be an integer from 0 to 100'],
+    ],
+    [
+      'cycles in grace that are not a list',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { graceCycles: string }).graceCycles = 'none'),
+      ['customers[0].graceCycles', 'must be an array'],
+    ],
+    [
+      'a cycle in grace of 0',
+      periodEnd,
+      (d) => (customer(d).graceCycles = [0]),
+      ['customers[0].graceCycles[0]', 'must be an integer from 1 to 100'],
+    ],
+    [
+      'an anchor that is a number',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { anchor: number }).anchor = 5),
+      ['customers[0].anchor', ISO],
+    ],
+    [
+      'a cycle end that is not an instant',
+      periodEnd,
+      (d) => (customer(d).cycleEnds = ['x']),
+      ['customers[0].cycleEnds[0]', ISO],
+    ],
+    [
+      'a progress that is not a list',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { progress: object }).progress = {}),
+      ['customers[0].progress', 'must be an array'],
+    ],
+    [
+      'a progress entry that is not an object',
+      periodEnd,
+      (d) => ((customer(d) as unknown as { progress: Array<unknown> }).progress = ['x']),
+      ['customers[0].progress[0]', 'must be an object'],
+    ],
+    [
+      'more than 100 progress entries',
+      periodEnd,
+      (d) => (customer(d).progress = Array.from({ length: 101 }, () => progress(d))),
+      ['customers[0].progress', 'must hold at most 100 items'],
+    ],
+    [
+      'a reward mark that is not a boolean',
+      periodEnd,
+      (d) => ((progress(d) as unknown as { rewarded: string }).rewarded = 'yes'),
+      ['customers[0].progress[0].rewarded', 'must be a boolean'],
+    ],
+    [
+      'a reversal mark that is null',
+      periodEnd,
+      (d) => ((progress(d) as unknown as { reversed: null }).reversed = null),
+      ['customers[0].progress[0].reversed', 'must be a boolean'],
+    ],
+    [
+      'an achievement that is a number',
+      periodEnd,
+      (d) => ((progress(d) as unknown as { achievedAt: number }).achievedAt = 7),
+      ['customers[0].progress[0].achievedAt', ISO],
+    ],
+    [
+      'a sub-target that is not a name',
+      periodEnd,
+      (d) => ((progress(d) as unknown as { subTargets: Array<number> }).subTargets = [1]),
+      ['customers[0].progress[0].subTargets[0]', 'must be a sub-target name'],
+    ],
+    [
+      'a visit that is not a local date',
+      visits,
+      (d) => (progress(d).visits = ['5 March']),
+      ['customers[0].progress[0].visits[0]', 'must be a local date YYYY-MM-DD'],
+    ],
+    [
+      'a streak that is not an object',
+      streak,
+      (d) => ((customer(d) as unknown as { streak: string }).streak = 'x'),
+      ['customers[0].streak', 'must be an object'],
+    ],
+    [
+      'a streak epoch of 0',
+      streak,
+      (d) => (streakOf(d).epoch = 0),
+      ['customers[0].streak.epoch', MAX_ID],
+    ],
+    [
+      'a level of 0',
+      streak,
+      (d) => (streakOf(d).achievedLevels = [0]),
+      ['customers[0].streak.achievedLevels[0]', MAX_ID],
+    ],
+    [
+      'a waiting credit that is not an object',
+      waiting,
+      (d) => ((streakOf(d) as unknown as { waiting: Array<unknown> }).waiting = ['x']),
+      ['customers[0].streak.waiting[0]', 'must be an object'],
+    ],
+    [
+      'a waiting credit of cycle 0',
+      waiting,
+      (d) => (firstWaiting(d).cycle = 0),
+      ['customers[0].streak.waiting[0].cycle', 'must be an integer from 1 to 100'],
+    ],
+    [
+      'a waiting credit without an instant',
+      waiting,
+      (d) => (firstWaiting(d).achievedAt = 'soon'),
+      ['customers[0].streak.waiting[0].achievedAt', ISO],
+    ],
+    [
+      'customers out of order',
+      periodEnd,
+      (d) => d.customers.reverse(),
+      ['customers[1].customerId', 'must be above the one before it (in order, each once)'],
+    ],
+  ])('codec.refuses: %s', (_, state, tamper, expected) => {
+    expect(refusal(state(), tamper)).toEqual(expected)
+  })
+
+  it('codec.refuses: the document itself: not JSON, another schema version, no list of customers, a bad watermark', () => {
+    expect(decodeState('{')).toEqual(
+      E.left({ code: 300004, path: '', message: 'is not valid JSON' }),
+    )
+    expect(raw((d) => (d.schemaVersion = 9))).toEqual(['schemaVersion', 'must be 1 or 2'])
+    expect(raw((d) => (d.customers = 'all'))).toEqual(['customers', 'must be an array'])
+    expect(raw((d) => (d.watermark = 'now'))).toEqual(['watermark', ISO])
+    expect(raw((d) => (d.target = null))).toEqual(['target', 'must be an object'])
+  })
+})
