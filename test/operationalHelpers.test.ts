@@ -307,6 +307,39 @@ describe('ops.standing in every window', () => {
     )
   })
 
+  it('ops.standing: the goal and the sub-target thresholds are those of the cycle shown', () => {
+    const cycles = monthlyCycles(2).map((c, i) => (i === 1 ? { ...c, goal: 4 } : c))
+    const target = right(
+      defineMilestone({
+        targetGroupId: 3,
+        targetId: 2,
+        metric: 'COUNT',
+        goal: 2,
+        allocation: 'IMMEDIATE',
+        cycles,
+        subTargets: [{ name: 'half', trigger: 'PERCENTAGE', value: 50 }],
+      }),
+    )
+    const s = given(target).state
+    const g = given(target, op.enroll(1, inCycle(s, 1)))
+    expect(standing(g.state, 1, inCycle(s, 2, 1))).toEqual(
+      O.some(
+        expect.objectContaining({
+          goal: 4,
+          nextSubTarget: O.some({ name: 'half', threshold: 2 }),
+        }),
+      ),
+    )
+    expect(standing(g.state, 1, inCycle(s, 1, 1))).toEqual(
+      O.some(
+        expect.objectContaining({
+          goal: 2,
+          nextSubTarget: O.some({ name: 'half', threshold: 1 }),
+        }),
+      ),
+    )
+  })
+
   it('ops.standing: after the last FIXED cycle no cycle is shown, and the goal is the first cycle’s', () => {
     const target = milestoneABC('PERIOD_END', { goal: 2 })
     const s = given(target).state
