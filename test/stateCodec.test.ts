@@ -11,6 +11,7 @@ import {
   decodeState,
   decodeTarget,
   defineMilestone,
+  defineStreak,
   encodeState,
   encodeTarget,
   enroll,
@@ -21,7 +22,15 @@ import {
   type Operation,
 } from '../src/index.js'
 import { operations, targets } from '../src/testing/index.js'
-import { at, inCycle, milestoneABC, play, right, streakXYZ } from './support/fixtures.js'
+import {
+  at,
+  inCycle,
+  milestoneABC,
+  play,
+  right,
+  streakXYZ,
+  weeklyCycles,
+} from './support/fixtures.js'
 
 const stories = targets().chain((target) =>
   fc.tuple(
@@ -465,5 +474,30 @@ describe('schema 1', () => {
     document.enrolments[0].progress[0].achievedAt = document.enrolments[0].since
     document.enrolments[0].progress[0].value = 0
     expect(left(document)).toMatchObject({ path: 'enrolments[0].progress[0].achievedAt' })
+  })
+})
+
+describe('codec.round-trip: reward descriptors', () => {
+  it('codec.round-trip: a target keeps its reward descriptors, its levels\u2019 and its cycles\u2019, and its zone', () => {
+    const streak = right(
+      defineStreak({
+        targetGroupId: 12,
+        targetId: 4,
+        metric: 'COUNT',
+        goal: 1,
+        streakType: 'CONTINUOUS',
+        levels: [2, { level: 3, reward: { sku: 'mug', value: 8 } }],
+        reward: { sku: 'stamp' },
+        timeZone: 'Europe/Paris',
+        cycles: weeklyCycles(3).map((c, i) => (i === 1 ? { ...c, reward: { sku: 'cake' } } : c)),
+      }),
+    )
+    const again = decodeTarget(JSON.parse(JSON.stringify(encodeTarget(streak))))
+    expect(again).toEqual(E.right(streak))
+    expect(encodeTarget(streak).target).toMatchObject({
+      levels: [2, { level: 3, reward: { sku: 'mug', value: 8 } }],
+      reward: { sku: 'stamp' },
+      timeZone: 'Europe/Paris',
+    })
   })
 })
