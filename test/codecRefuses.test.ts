@@ -19,11 +19,12 @@ import {
 } from '../src/index.js'
 import {
   at,
+  enrolledAndOut,
   inCycle,
   milestoneABC,
   play,
   right,
-  streakXYZ,
+  threeWeekStreak,
   weeklyCycles,
 } from './support/fixtures.js'
 
@@ -133,15 +134,8 @@ const story =
       ),
     ).state
 
-/** PERIOD_END COUNT milestone, goal 2: customer 1 enrolled with one purchase, 2 enrolled then out. */
-const periodEnd = (): EnrolmentState =>
-  play(
-    initialState(milestoneABC('PERIOD_END', { goal: 2 })),
-    (s) => enroll(s, 1, inCycle(s, 1)),
-    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
-    (s) => enroll(s, 2, inCycle(s, 1, 2)),
-    (s) => unenroll(s, 2, inCycle(s, 1, 3)),
-  ).state
+/** Customer 1 enrolled with one purchase, customer 2 enrolled then out. */
+const periodEnd = enrolledAndOut
 
 /** Customer 1 enrolled into cycle 3 from cycle 1, with a balance waiting for it (rule enroll.5). */
 const balanceWaiting = (): EnrolmentState =>
@@ -150,14 +144,7 @@ const balanceWaiting = (): EnrolmentState =>
   ).state
 
 /** Customer 1 of a streak (levels 2, 3) with three weeks achieved. */
-const streak = (): EnrolmentState =>
-  play(
-    initialState(streakXYZ('CONTINUOUS', [2, 3])),
-    (s) => enroll(s, 1, inCycle(s, 1)),
-    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
-    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
-    (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
-  ).state
+const streak = threeWeekStreak
 
 /**
  * A CONTINUOUS streak with 2 grace days: week 1 missed and in grace, week 2 achieved meanwhile, its

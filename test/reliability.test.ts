@@ -31,6 +31,7 @@ import { deepFreeze } from './support/deepFreeze.js'
 import {
   at,
   cycleOf,
+  enrolledAndOut,
   inCycle,
   left,
   milestoneABC,
@@ -38,6 +39,7 @@ import {
   play,
   right,
   streakXYZ,
+  threeWeekStreak,
 } from './support/fixtures.js'
 import { expectInvariants } from './support/specification.js'
 
@@ -107,14 +109,7 @@ const anything = fc
   )
   .map((x) => x)
 
-const sample = (): EnrolmentState =>
-  play(
-    initialState(milestoneABC('PERIOD_END', { goal: 2 })),
-    (s) => enroll(s, 1, inCycle(s, 1)),
-    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
-    (s) => enroll(s, 2, inCycle(s, 1, 2)),
-    (s) => unenroll(s, 2, inCycle(s, 1, 3)),
-  ).state
+const sample = enrolledAndOut
 
 describe('dates are values', () => {
   it('state.dates-are-values: a caller mutating a Date it gave afterwards changes nothing in a state', () => {
@@ -419,14 +414,7 @@ describe('never throws, and a refusal changes nothing', () => {
 })
 
 describe('the codec refuses what no operations could produce', () => {
-  const streakState = () =>
-    play(
-      initialState(streakXYZ('CONTINUOUS', [2, 3])),
-      (s) => enroll(s, 1, inCycle(s, 1)),
-      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
-      (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
-      (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
-    ).state
+  const streakState = threeWeekStreak
   const immediate = () =>
     play(
       initialState(milestoneABC('IMMEDIATE', { goal: 1 })),

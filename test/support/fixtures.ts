@@ -5,7 +5,11 @@ import {
   calendarCycles,
   defineMilestone,
   defineStreak,
+  enroll,
   enrolmentOf,
+  initialState,
+  recordActivity,
+  unenroll,
   type Cycle,
   type Enrolment,
   type EnrolmentEvent,
@@ -171,3 +175,26 @@ export const eventsOf = (target: StreakTarget | MilestoneTarget, customerId: num
     }),
   }
 }
+
+/**
+ * The seed's milestone 'ABC' (PERIOD_END, goal 2): customer 1 enrolled with one purchase in c1,
+ * customer 2 enrolled and then unenrolled in c1. A small state with one record of each status.
+ */
+export const enrolledAndOut = (): EnrolmentState =>
+  play(
+    initialState(milestoneABC('PERIOD_END', { goal: 2 })),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    (s) => enroll(s, 2, inCycle(s, 1, 2)),
+    (s) => unenroll(s, 2, inCycle(s, 1, 3)),
+  ).state
+
+/** A `CONTINUOUS` streak of levels 2 and 3: customer 1 achieved its first three weeks. */
+export const threeWeekStreak = (): EnrolmentState =>
+  play(
+    initialState(streakXYZ('CONTINUOUS', [2, 3])),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
+  ).state
