@@ -9,7 +9,7 @@ import {
   handleRequest,
   initialState,
 } from '../src/index.js'
-import { inCycle, milestoneABC, play } from './support/fixtures.js'
+import { inCycle, milestoneABC, play, progressDocument } from './support/fixtures.js'
 
 const base = () => initialState(milestoneABC('IMMEDIATE'))
 const now = () => inCycle(base(), 1, 5)
@@ -123,15 +123,7 @@ describe('boundary messages', () => {
       const r = decodeState(d)
       return E.isLeft(r) ? r.left : undefined
     }
-    const entry = {
-      cycle: 1,
-      value: 1,
-      achievedAt: null,
-      reversed: false,
-      rewarded: false,
-      subTargets: [],
-      visits: [],
-    }
+    const entry = progressDocument()
     const withField = (key: string, value: unknown) => {
       const d = doc()
       ;(d.customers[0] as Record<string, unknown>)[key] = value

@@ -23,6 +23,7 @@ import {
   inCycle,
   milestoneABC,
   play,
+  progressDocument,
   right,
   threeWeekStreak,
   weeklyCycles,
@@ -177,17 +178,6 @@ const refusal = (state: EnrolmentState, tamper: (d: Document) => void) => {
   return E.isRight(result) ? 'accepted' : [result.left.path, result.left.message]
 }
 
-const withProgress = (fields: Record<string, unknown>) => ({
-  cycle: 1,
-  value: 1,
-  achievedAt: null,
-  reversed: false,
-  rewarded: false,
-  subTargets: [],
-  visits: [],
-  ...fields,
-})
-
 describe('codec.refuses: a record no operations could produce', () => {
   it('codec.refuses: the documents here load untouched', () => {
     for (const state of [
@@ -269,7 +259,7 @@ describe('codec.refuses: a record no operations could produce', () => {
     [
       'an unanchored customer with progress',
       story(milestone(cyclic), []),
-      (d) => customer(d).progress.push(withProgress({})),
+      (d) => customer(d).progress.push(progressDocument()),
       ['customers[0].progress', 'must be empty before the customer is anchored'],
     ],
     [
@@ -332,7 +322,7 @@ describe('codec.refuses: a record no operations could produce', () => {
     [
       'progress entries out of order',
       story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0]),
-      (d) => customer(d).progress.unshift(withProgress({ cycle: 2, visits: [], value: 0 })),
+      (d) => customer(d).progress.unshift(progressDocument({ cycle: 2, visits: [], value: 0 })),
       ['customers[0].progress[1].cycle', 'must be above the one before it (in order, each once)'],
     ],
     // One cycle's progress.
@@ -345,7 +335,7 @@ describe('codec.refuses: a record no operations could produce', () => {
     [
       'progress of a cycle already closed',
       () => play(periodEnd(), (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) })).state,
-      (d) => customer(d).progress.unshift(withProgress({})),
+      (d) => customer(d).progress.unshift(progressDocument()),
       [
         'customers[0].progress[0].cycle',
         'is a cycle already closed: its progress is dropped at its close',

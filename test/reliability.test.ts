@@ -37,6 +37,7 @@ import {
   milestoneABC,
   monthlyCycles,
   play,
+  progressDocument,
   right,
   streakXYZ,
   threeWeekStreak,
@@ -535,16 +536,7 @@ describe('the codec refuses what no operations could produce', () => {
     [
       'progress of a cycle after the unenrolment cycle',
       sample,
-      (d: any) =>
-        d.customers[1].progress.push({
-          cycle: 3,
-          value: 1,
-          achievedAt: null,
-          reversed: false,
-          rewarded: false,
-          subTargets: [],
-          visits: [],
-        }),
+      (d: any) => d.customers[1].progress.push(progressDocument({ cycle: 3 })),
       [
         'customers[1].progress[0].cycle',
         'is after the unenrolment cycle: an unenrolment drops the progress of later cycles',

@@ -198,3 +198,15 @@ export const threeWeekStreak = (): EnrolmentState =>
     (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
     (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
   ).state
+
+/** An encoded progress entry (the codec's JSON form): cycle 1, one unit, nothing reached. */
+export const progressDocument = (fields: Readonly<Record<string, unknown>> = {}) => ({
+  cycle: 1,
+  value: 1,
+  achievedAt: null as string | null,
+  reversed: false,
+  rewarded: false,
+  subTargets: [] as Array<string>,
+  visits: [] as Array<string>,
+  ...fields,
+})
