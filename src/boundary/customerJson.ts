@@ -141,8 +141,8 @@ const readStreak = (value: unknown, path: string, version: SchemaVersion): Strea
 
 /**
  * A record from its JSON form at `path` (rule codec.versions: schema 1 too), held to the rules'
- * invariants (rule codec.refuses). `advancedTo`: a schema-1 state's latest `advance`, which settled
- * its customers without moving their settled instants.
+ * invariants (rule codec.refuses). `advancedTo`: the state's watermark (its latest `advance`); a
+ * schema-1 state's settled its customers without moving their settled instants.
  */
 export const readCustomer = (
   value: unknown,
@@ -202,6 +202,6 @@ export const readCustomer = (
             fromCycle: integer(f('fromCycle'), `${path}.fromCycle`, 1, MAX_CYCLES),
           }
         : refuse(`${path}.status`, "must be 'ENROLLED' or 'UNENROLLED'")
-  const broken = violation(context, customer)
+  const broken = violation(context, customer, advancedTo ?? Number.NEGATIVE_INFINITY)
   return broken === undefined ? customer : refuse(`${path}.${broken.path}`, broken.message)
 }

@@ -9,11 +9,14 @@ import type { Story } from './story.js'
 
 // operations
 
-/** rule subtarget.threshold: a sub-target's threshold in `cycle`. */
+/**
+ * rule subtarget.threshold: a sub-target's threshold in `cycle`. A percentage multiplies before it
+ * divides, so that a whole threshold comes out whole (7% of 100 is 7, where 0.07 × 100 is not).
+ */
 export const thresholdOf = (context: Context, subTarget: SubTarget, cycle: number): number =>
   subTarget.trigger === 'ABSOLUTE'
     ? subTarget.value
-    : (subTarget.value / 100) * goalOf(context, cycle)
+    : (subTarget.value * goalOf(context, cycle)) / 100
 
 /**
  * The sub-targets `value` reaches in `cycle` that the customer has not reached there yet,

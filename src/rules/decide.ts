@@ -209,6 +209,29 @@ const setBalance = (
     progressChanged(story, context, cycle, now)
 }
 
+/**
+ * rule window.anchor-valid: a balance that would anchor a customer at `now` (rule
+ * window.anchor-balance) on a local day no cycles can start from is refused, before any fact.
+ */
+const unanchorable = (
+  context: Context,
+  customer: Customer | undefined,
+  now: Instant,
+  initialBalance: number | undefined,
+): EnrolmentError | undefined => {
+  const { window, target } = context
+  return initialBalance !== undefined &&
+    target.kind === 'MILESTONE' &&
+    window.type !== 'FIXED' &&
+    customer?.anchor === undefined &&
+    Number.isNaN(window.anchorFor(now))
+    ? periodNotFound(
+        `no cycles of target ${target.targetId} can start on the local day of ${iso(now)} in ${target.timeZone ?? 'UTC'}: one would fall on a date the zone skips, or beyond the calendar`,
+        'now',
+      )
+    : undefined
+}
+
 const enroll = (
   context: Context,
   customer: Customer | undefined,
@@ -226,6 +249,8 @@ const enroll = (
     )
   const start = startCycle(context, undefined, command.now, command.period)
   if (typeof start !== 'number') return refused(start)
+  const badAnchor = unanchorable(context, undefined, command.now, command.initialBalance)
+  if (badAnchor !== undefined) return refused(badAnchor)
   const enrolled = cycleEvent('ENROLLED', context, command.customerId, command.now, start)
   const story = storyOf(recordOf(newCustomer(command.customerId, start, command.now)), {
     version: writing.version,
@@ -287,6 +312,8 @@ function reenroll(
   if (customer.status === 'ENROLLED') return refused(alreadyEnrolled(context, customer.customerId))
   const start = startCycle(context, customer, command.now, command.period)
   if (typeof start !== 'number') return refused(start)
+  const badAnchor = unanchorable(context, customer, command.now, command.initialBalance)
+  if (badAnchor !== undefined) return refused(badAnchor)
   return rejoin(context, customer, command, start, writing)
 }
 
@@ -353,6 +380,12 @@ const countingCycle = (
     window.type === 'FIXED' || customer.anchor !== undefined
       ? customer
       : { ...customer, anchor: window.anchorFor(at) }
+  // rule window.anchor-valid: no cycles can start from this activity's local day.
+  if (Number.isNaN(anchored.anchor))
+    return ignored(
+      'OUTSIDE_CYCLES',
+      `no cycles of target ${context.target.targetId} can start on the local day of ${iso(at)} in ${context.target.timeZone ?? 'UTC'}: one would fall on a date the zone skips, or beyond the calendar`,
+    )
   const cycle = cycleHolding(window, anchored, at)
   if (cycle === 0) return ignored('OUTSIDE_CYCLES', `no cycle holds ${iso(at)}`)
   if (cycle < customer.startCycle)

@@ -2,8 +2,9 @@
 // one of these could not have come from any sequence of operations. The codec refuses such records
 // whole, and the tests check every state they build against the same list.
 import type { Target } from '../model/target.js'
-import { goalOf, type Context } from './context.js'
-import type { Customer, Progress } from './customer.js'
+import { closeAt, goalOf, type Context } from './context.js'
+import type { Customer, Instant, Progress } from './customer.js'
+import { nextSettlement } from './settle.js'
 
 // model
 
@@ -84,6 +85,19 @@ const progressViolation = (
     if (p.achievedAt !== undefined || p.value >= goal)
       return { path: `${path}.reversed`, message: 'means below the goal after a return' }
   }
+  // An enrolled customer's begun cycle achieves as its progress reaches the goal (rule
+  // activity.achieves); only a balance given before its cycle began waits (rule enroll.5).
+  if (
+    customer.status === 'ENROLLED' &&
+    p.cycle >= customer.startCycle &&
+    start <= customer.settledAt &&
+    p.value >= goal &&
+    p.achievedAt === undefined
+  )
+    return {
+      path: `${path}.achievedAt`,
+      message: `must be set: the progress reached the goal (${goal}) in a cycle the customer is in`,
+    }
   if (p.rewarded && target.kind === 'MILESTONE' && target.allocation === 'PERIOD_END')
     return {
       path: `${path}.rewarded`,
@@ -136,12 +150,23 @@ const streakViolation = (
   for (const [i, level] of s.achievedLevels.entries())
     if (!target.levels.includes(level))
       return { path: `streak.achievedLevels[${i}]`, message: 'is not a level of the target' }
-  // The count rises one at a time within an epoch, so every level up to it was reached on the way.
-  const missing = target.levels.find((l) => l <= s.count && !s.achievedLevels.includes(l))
+  // The count rises one at a time within an epoch, so every level up to it was reached on the way,
+  // and every level below the highest reached (rule activity.streak-levels).
+  const highest = Math.max(s.count, s.achievedLevels.at(-1) ?? 0)
+  const missing = target.levels.find((l) => l <= highest && !s.achievedLevels.includes(l))
   if (missing !== undefined)
     return {
       path: 'streak.achievedLevels',
-      message: `must hold level ${missing}: the count (${s.count}) passed it in this epoch`,
+      message:
+        highest === s.count
+          ? `must hold level ${missing}: the count (${s.count}) passed it in this epoch`
+          : `must hold level ${missing}: the count passed it on its way to level ${highest} in this epoch`,
+    }
+  // Only a CONTINUOUS streak's count goes down within an epoch (rule settle.continuous-break).
+  if (target.streakType === 'NON_CONTINUOUS' && highest > s.count)
+    return {
+      path: 'streak.count',
+      message: `must be at least ${highest}: a NON_CONTINUOUS count never goes down within an epoch`,
     }
   if (s.waiting.length > 0 && (target.streakType !== 'CONTINUOUS' || graceDays === 0))
     return {
@@ -162,10 +187,43 @@ const streakViolation = (
 }
 
 /**
- * The first way `customer` breaks what the operations guarantee, or undefined. Each check follows
- * from what an operation can do; a record an operation produced passes them all.
+ * rule advance.settles-all: `advance` settles every customer up to the watermark, so no boundary
+ * of a customer falls at or before it unsettled.
  */
-export const violation = (context: Context, customer: Customer): Violation | undefined => {
+const watermarkViolation = (
+  context: Context,
+  customer: Customer,
+  watermark: Instant,
+): Violation | undefined => {
+  if (nextSettlement(context, customer) > watermark) return undefined
+  const closing = customer.closedCycles + 1
+  const message = 'advance settled every customer up to the watermark'
+  if (closing <= customer.endedCycles && closeAt(context, customer, closing) <= watermark)
+    return {
+      path: 'closedCycles',
+      message: `must count cycle ${closing}: it closed by the watermark, and ${message}`,
+    }
+  if (context.window.endedBy(customer, watermark) > customer.endedCycles)
+    return {
+      path: 'endedCycles',
+      message: `must count every cycle that ended by the watermark: ${message}`,
+    }
+  return {
+    path: 'progress',
+    message: `holds a balance whose cycle began by the watermark, not yet in effect: ${message}`,
+  }
+}
+
+/**
+ * The first way `customer` breaks what the operations guarantee, or undefined. Each check follows
+ * from what an operation can do; a record an operation produced passes them all. `watermark` is the
+ * state's (−∞ before the first `advance`).
+ */
+export const violation = (
+  context: Context,
+  customer: Customer,
+  watermark: Instant,
+): Violation | undefined => {
   const { target, window } = context
   if (!isWhole(customer.customerId, 1))
     return { path: 'customerId', message: 'must be a positive safe integer' }
@@ -262,5 +320,7 @@ export const violation = (context: Context, customer: Customer): Violation | und
     const problem = progressViolation(context, customer, progress, `progress[${i}]`)
     if (problem !== undefined) return problem
   }
-  return streakViolation(target, customer, graceDays)
+  return (
+    streakViolation(target, customer, graceDays) ?? watermarkViolation(context, customer, watermark)
+  )
 }

@@ -18,7 +18,10 @@ export interface CustomerWindow {
   readonly end: (customer: Customer | undefined, cycle: number) => Instant
   /** How many of the customer's cycles have ended at `t` (an end belongs to the next cycle). */
   readonly endedBy: (customer: Customer | undefined, t: Instant) => number
-  /** Where cycle 1 of a customer not yet anchored would start, for an activity at `t`. */
+  /**
+   * Where cycle 1 of a customer not yet anchored would start, for an activity at `t`; `NaN` when
+   * no such cycles can be (one would start on a date the zone skips, or beyond the calendar).
+   */
   readonly anchorFor: (t: Instant) => Instant
   /** `FIXED`: the cycle named `refCode`, or 0. */
   readonly named: (refCode: string) => number
@@ -80,7 +83,14 @@ export const cyclicWindow = (
       const edges = edgesOf(customer)
       return edges === undefined ? 0 : countUpTo(edges, 1, t)
     },
-    anchorFor: dayStart,
+    // rule window.anchor-valid: an anchor is one every cycle can be stepped to from.
+    anchorFor: (t) => {
+      const anchor = dayStart(t)
+      const edges = edgesFrom(anchor)
+      for (let i = 0; i < edges.length; i++)
+        if (!Number.isFinite(edges[i] as number)) return Number.NaN
+      return anchor
+    },
     named: () => 0,
   }
 }

@@ -206,7 +206,7 @@ export class ReferenceModel {
   }
 
   private threshold(s: Target['subTargets'][number], cycle: number): number {
-    return s.trigger === 'ABSOLUTE' ? s.value : (s.value / 100) * this.goal(cycle)
+    return s.trigger === 'ABSOLUTE' ? s.value : (s.value * this.goal(cycle)) / 100
   }
 
   private waits(c: Customer, cycle: number): boolean {

@@ -26,7 +26,10 @@ export const expectInvariants = (state: EnrolmentState): void => {
   for (const enrolment of customers(state)) {
     const record = getCustomer(internals(state).customers, enrolment.customerId)
     if (record === undefined) throw new Error(`customer ${enrolment.customerId} has no record`)
-    expect(violation(context, record), `customer ${enrolment.customerId}`).toBeUndefined()
+    expect(
+      violation(context, record, internals(state).watermarkAt),
+      `customer ${enrolment.customerId}`,
+    ).toBeUndefined()
   }
 }
 

@@ -1,0 +1,139 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  advance,
+  calendarCycles,
+  defineMilestone,
+  defineStreak,
+  enroll,
+  initialState,
+  recordActivity,
+  reenroll,
+  unenroll,
+  type EnrolmentState,
+  type Transition,
+} from '../src/index.js'
+
+const ok = <A>(r: E.Either<unknown, A>): A => {
+  if (E.isLeft(r)) throw new Error(`Left: ${JSON.stringify(r.left)}`)
+  return r.right
+}
+const d = (iso: string) => new Date(iso)
+const monthly = (n: number) =>
+  ok(calendarCycles({ start: '2026-01-01', frequency: 'MONTHLY', count: n, timeZone: 'UTC' })).map(
+    (c) => ({ ...c, refCode: `c${c.index}` }),
+  )
+const types = (t: Transition) => t.events.map((e) => `${e.type}:${e.cycle}`)
+
+describe('sub-targets at their exact thresholds', () => {
+  it('subtarget.threshold: a PERCENTAGE threshold is exactly value% of the goal (7% of 100 is 7; 14% of 50 is 7)', () => {
+    for (const [goal, pct] of [
+      [100, 7],
+      [50, 14],
+      [200, 28],
+      [100, 56],
+    ] as const) {
+      const target = ok(
+        defineMilestone({
+          targetGroupId: 1,
+          targetId: 1,
+          metric: 'SUM',
+          goal,
+          allocation: 'IMMEDIATE',
+          cycles: monthly(1),
+          subTargets: [{ name: 'p', trigger: 'PERCENTAGE', value: pct }],
+        }),
+      )
+      const s = ok(enroll(initialState(target), 1, d('2026-01-02T00:00:00Z'))).state
+      const r = ok(
+        recordActivity(s, 1, { at: d('2026-01-03T00:00:00Z'), value: (pct * goal) / 100 }),
+      )
+      expect(
+        r.events.map((e) => e.type),
+        `${pct}% of ${goal}`,
+      ).toEqual(['SUB_TARGET_REACHED'])
+    }
+  })
+
+  it('subtarget.order: a PERCENTAGE and an ABSOLUTE sub-target of one threshold tie, in definition order', () => {
+    const target = ok(
+      defineMilestone({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 100,
+        allocation: 'IMMEDIATE',
+        cycles: monthly(1),
+        subTargets: [
+          { name: 'pct7', trigger: 'PERCENTAGE', value: 7 },
+          { name: 'abs7', trigger: 'ABSOLUTE', value: 7 },
+        ],
+      }),
+    )
+    const r = ok(enroll(initialState(target), 1, d('2026-01-02T00:00:00Z'), { initialBalance: 7 }))
+    expect(r.events.map((e) => (e.type === 'SUB_TARGET_REACHED' ? e.subTarget : e.type))).toEqual([
+      'ENROLLED',
+      'pct7',
+      'abs7',
+    ])
+  })
+
+  it('subtarget.once: not again in a new streak epoch, even as the progress rises past the threshold again', () => {
+    const cycles = ok(
+      calendarCycles({ start: '2026-01-05', frequency: 'WEEKLY', count: 4, timeZone: 'UTC' }),
+    )
+    const target = ok(
+      defineStreak({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 4,
+        streakType: 'CONTINUOUS',
+        levels: [1],
+        cycles,
+        subTargets: [{ name: 'half', trigger: 'PERCENTAGE', value: 50 }],
+      }),
+    )
+    let s: EnrolmentState = ok(enroll(initialState(target), 1, d('2026-01-05T00:00:00Z'))).state
+    s = ok(recordActivity(s, 1, { at: d('2026-01-05T01:00:00Z') })).state
+    const half = ok(recordActivity(s, 1, { at: d('2026-01-05T02:00:00Z') }))
+    expect(half.events.map((e) => e.type)).toEqual(['SUB_TARGET_REACHED'])
+    s = ok(unenroll(half.state, 1, d('2026-01-05T03:00:00Z'))).state
+    s = ok(reenroll(s, 1, d('2026-01-05T04:00:00Z'), { resetStreakStatus: true })).state
+    const after = [5, 6, 7]
+      .map((h) => {
+        const r = ok(recordActivity(s, 1, { at: new Date(Date.UTC(2026, 0, 5, h)) }))
+        s = r.state
+        return r.events
+      })
+      .flat()
+    expect(after.filter((e) => e.type === 'SUB_TARGET_REACHED')).toEqual([])
+  })
+
+  it('subtarget.once: never while unenrolled — a balance waiting for its cycle reaches nothing while the customer is out', () => {
+    const cycles = [
+      { refCode: 'a', start: d('2026-01-01T00:00:00Z'), end: d('2026-01-10T00:00:00Z') },
+      { refCode: 'b', start: d('2026-01-20T00:00:00Z'), end: d('2026-01-30T00:00:00Z') },
+    ]
+    const target = ok(
+      defineMilestone({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'SUM',
+        goal: 10,
+        allocation: 'IMMEDIATE',
+        cycles,
+        subTargets: [{ name: 's5', trigger: 'ABSOLUTE', value: 5 }],
+      }),
+    )
+    let s = ok(
+      enroll(initialState(target), 1, d('2026-01-15T00:00:00Z'), { initialBalance: 6 }),
+    ).state
+    s = ok(unenroll(s, 1, d('2026-01-16T00:00:00Z'))).state
+    const swept = ok(advance(s, d('2026-01-21T00:00:00Z')))
+    expect(swept.events).toEqual([])
+    const back = ok(reenroll(swept.state, 1, d('2026-01-22T00:00:00Z')))
+    expect(types(back)).toEqual(['REENROLLED:2', 'SUB_TARGET_REACHED:2'])
+    expect(back.events[1]?.at).toEqual(d('2026-01-22T00:00:00Z'))
+  })
+})

@@ -1,0 +1,212 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  calendarCycles,
+  cyclesOf,
+  defineMilestone,
+  defineStreak,
+  encodeState,
+  decodeState,
+  enroll,
+  initialState,
+  recordActivity,
+  reenroll,
+  unenroll,
+  type Transition,
+  type Frequency,
+} from '../src/index.js'
+
+const ok = <A>(r: E.Either<unknown, A>): A => {
+  if (E.isLeft(r)) throw new Error(`Left: ${JSON.stringify(r.left)}`)
+  return r.right
+}
+const d = (iso: string) => new Date(iso)
+const types = (t: Transition) => t.events.map((e) => `${e.type}:${e.cycle}`)
+
+describe('windows at their edges', () => {
+  const cyclic = (frequency: Frequency, timeZone: string, count = 4) =>
+    ok(
+      defineMilestone({
+        targetGroupId: 5,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 3,
+        allocation: 'IMMEDIATE',
+        window: { type: 'CYCLIC', frequency, count },
+        timeZone,
+      }),
+    )
+
+  it('window.cyclic: a customer\u2019s cycles are calendarCycles from the local date of the anchoring activity (month ends, DST, skipped midnight)', () => {
+    const cases: ReadonlyArray<[Frequency, string, string, string]> = [
+      ['MONTHLY', 'UTC', '2026-01-31T12:00:00Z', '2026-01-31'],
+      ['DAILY', 'Europe/Paris', '2026-03-28T22:59:00Z', '2026-03-28'],
+      ['DAILY', 'America/Santiago', '2026-09-06T12:00:00Z', '2026-09-06'],
+      [{ everyDays: 1 }, 'America/Santiago', '2026-09-05T12:00:00Z', '2026-09-05'],
+      ['WEEKLY', 'Australia/Lord_Howe', '2026-04-01T12:00:00Z', '2026-04-01'],
+      ['QUARTERLY', 'America/New_York', '2026-11-30T23:30:00Z', '2026-11-30'],
+    ]
+    for (const [frequency, zone, activity, localDate] of cases) {
+      const target = cyclic(frequency, zone)
+      const s = ok(enroll(initialState(target), 1, d('2026-01-01T00:00:00Z'))).state
+      const after = ok(recordActivity(s, 1, { at: d(activity) })).state
+      const expected = ok(
+        calendarCycles({ start: localDate, frequency, count: 4, timeZone: zone }),
+      ).map(({ index, start, end }) => ({ index, start, end }))
+      expect(cyclesOf(after, 1), `${JSON.stringify(frequency)} ${zone} ${activity}`).toEqual(
+        expected,
+      )
+    }
+  })
+
+  it('window.anchor: an activity exactly at the enrolment instant anchors; exactly at local midnight starts cycle 1 there', () => {
+    const target = cyclic('DAILY', 'Europe/Paris')
+    const s = ok(enroll(initialState(target), 1, d('2026-03-04T23:00:00Z'))).state
+    const r = ok(recordActivity(s, 1, { at: d('2026-03-04T23:00:00Z') }))
+    expect(r.warnings).toEqual([])
+    expect(cyclesOf(r.state, 1)[0]).toEqual({
+      index: 1,
+      start: d('2026-03-04T23:00:00Z'),
+      end: d('2026-03-05T23:00:00Z'),
+    })
+  })
+
+  it('window.anchor: a re-enrolment with resetStreakStatus never moves a CYCLIC customer\u2019s cycles', () => {
+    const target = ok(
+      defineStreak({
+        targetGroupId: 7,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 1,
+        streakType: 'CONTINUOUS',
+        levels: [1, 2],
+        window: { type: 'CYCLIC', frequency: 'WEEKLY', count: 4 },
+        timeZone: 'UTC',
+      }),
+    )
+    let s = ok(enroll(initialState(target), 1, d('2026-03-01T00:00:00Z'))).state
+    s = ok(recordActivity(s, 1, { at: d('2026-03-04T10:00:00Z') })).state
+    const before = cyclesOf(s, 1)
+    s = ok(unenroll(s, 1, d('2026-03-12T00:00:00Z'))).state
+    const back = ok(reenroll(s, 1, d('2026-03-20T00:00:00Z'), { resetStreakStatus: true }))
+    expect(types(back)).toEqual(['REENROLLED:3', 'STREAK_RESET:3'])
+    const later = ok(recordActivity(back.state, 1, { at: d('2026-03-21T00:00:00Z') }))
+    expect(cyclesOf(later.state, 1)).toEqual(before)
+  })
+
+  it('window.anchor-balance: initialBalance 0 anchors at now; a re-enrolment balance anchors an unanchored customer', () => {
+    const target = cyclic('DAILY', 'UTC')
+    const zero = ok(
+      enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'), { initialBalance: 0 }),
+    ).state
+    expect(cyclesOf(zero, 1)[0]).toEqual({
+      index: 1,
+      start: d('2026-03-01T00:00:00Z'),
+      end: d('2026-03-02T00:00:00Z'),
+    })
+    let s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
+    s = ok(unenroll(s, 1, d('2026-03-02T10:00:00Z'))).state
+    const back = ok(reenroll(s, 1, d('2026-03-03T10:00:00Z'), { initialBalance: 1 }))
+    expect(types(back)).toEqual(['REENROLLED:1'])
+    expect(cyclesOf(back.state, 1)[0]).toEqual({
+      index: 1,
+      start: d('2026-03-03T00:00:00Z'),
+      end: d('2026-03-04T00:00:00Z'),
+    })
+  })
+
+  it('window.unanchored: REENROLLED of a customer never anchored carries cycle 1, and the next activity anchors them', () => {
+    const target = cyclic('DAILY', 'UTC')
+    let s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
+    s = ok(unenroll(s, 1, d('2026-03-02T10:00:00Z'))).state
+    const back = ok(reenroll(s, 1, d('2026-03-03T10:00:00Z')))
+    expect(types(back)).toEqual(['REENROLLED:1'])
+    expect(cyclesOf(back.state, 1)).toEqual([])
+    const a = ok(recordActivity(back.state, 1, { at: d('2026-03-04T10:00:00Z') }))
+    expect(cyclesOf(a.state, 1)[0]?.start).toEqual(d('2026-03-04T00:00:00Z'))
+  })
+
+  it('window.period-fixed-only: reenroll with a period in a CYCLIC window is 310019; an enrolled customer gets 310119 first', () => {
+    const target = cyclic('DAILY', 'UTC')
+    const s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
+    const twice = enroll(s, 1, d('2026-03-01T11:00:00Z'), { period: 'x' })
+    expect(E.isLeft(twice) && twice.left.code).toBe(310119)
+    const out = ok(unenroll(s, 1, d('2026-03-02T10:00:00Z'))).state
+    const r = reenroll(out, 1, d('2026-03-03T10:00:00Z'), { period: 'x' })
+    expect(E.isLeft(r) && r.left.code).toBe(310019)
+  })
+
+  it('window.agnostic: after maxCycles, an activity exactly at the last end is OUTSIDE_CYCLES; exactly at the open cycle\u2019s start it counts there', () => {
+    const target = ok(
+      defineMilestone({
+        targetGroupId: 6,
+        targetId: 1,
+        metric: 'COUNT',
+        goal: 3,
+        allocation: 'IMMEDIATE',
+        window: { type: 'PERIOD_AGNOSTIC', maxCycles: 2 },
+      }),
+    )
+    const h = (n: number) => new Date(Date.UTC(2026, 2, 1, 10 + n))
+    let s = ok(enroll(initialState(target), 1, h(0))).state
+    for (const n of [1, 2, 3]) s = ok(recordActivity(s, 1, { at: h(n) })).state
+    const atStart = ok(recordActivity(s, 1, { at: h(3) }))
+    expect(atStart.warnings).toEqual([])
+    s = atStart.state
+    for (const n of [4, 5]) s = ok(recordActivity(s, 1, { at: h(n) })).state
+    expect(cyclesOf(s, 1).map((c) => c.end)).toEqual([h(3), h(5)])
+    expect(ok(recordActivity(s, 1, { at: h(5) })).warnings.map((w) => w.code)).toEqual([
+      'OUTSIDE_CYCLES',
+    ])
+    expect(ok(recordActivity(s, 1, { at: h(4) })).warnings.map((w) => w.code)).toEqual([
+      'CYCLE_CLOSED',
+    ])
+  })
+
+  it('window.agnostic: an activity that reaches the goal by itself ends its cycle at the instant it starts', () => {
+    const target = ok(
+      defineMilestone({
+        targetGroupId: 6,
+        targetId: 1,
+        metric: 'SUM',
+        goal: 10,
+        allocation: 'IMMEDIATE',
+        window: { type: 'PERIOD_AGNOSTIC', maxCycles: 3 },
+      }),
+    )
+    const at = d('2026-03-01T11:00:00Z')
+    const s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
+    const r = ok(recordActivity(s, 1, { at, value: 25 }))
+    expect(types(r)).toEqual(['CYCLE_ACHIEVED:1', 'REWARD_ISSUED:1'])
+    expect(cyclesOf(r.state, 1)).toEqual([
+      { index: 1, start: at, end: at },
+      { index: 2, start: at },
+    ])
+  })
+
+  it('window.anchor-valid: a local day no cycles can start from anchors nothing (Pacific/Apia skipped 2011-12-30)', () => {
+    const target = cyclic('DAILY', 'Pacific/Apia', 3)
+    const s = ok(enroll(initialState(target), 1, d('2011-12-28T00:00:00Z'))).state
+    // From 2011-12-29 (local), cycle 2 would start on 2011-12-30, a date the zone skipped.
+    const skipped = ok(recordActivity(s, 1, { at: d('2011-12-29T12:00:00Z') }))
+    expect(skipped.state).toBe(s)
+    expect(skipped.events).toEqual([])
+    expect(skipped.warnings.map((w) => w.code)).toEqual(['OUTSIDE_CYCLES'])
+    expect(cyclesOf(s, 1)).toEqual([])
+    // A balance that would anchor there is refused, naming `now`; nothing changes.
+    const balance = enroll(initialState(target), 2, d('2011-12-29T12:00:00Z'), {
+      initialBalance: 1,
+    })
+    expect(E.isLeft(balance) && [balance.left.code, balance.left.field]).toEqual([310019, 'now'])
+    // The next local day (2011-12-31) anchors, with valid cycles that round-trip.
+    const later = ok(recordActivity(s, 1, { at: d('2011-12-30T12:00:00Z') })).state
+    const cycles = cyclesOf(later, 1)
+    expect(cycles.map((c) => c.start.toISOString())).toEqual([
+      '2011-12-30T10:00:00.000Z',
+      '2011-12-31T10:00:00.000Z',
+      '2012-01-01T10:00:00.000Z',
+    ])
+    const loaded = decodeState(JSON.parse(JSON.stringify(encodeState(later))))
+    expect(E.map(encodeState)(loaded)).toEqual(E.right(encodeState(later)))
+  })
+})
