@@ -30,7 +30,7 @@ const periodEnd = () => initialState(milestoneABC('PERIOD_END', { goal: 1 }))
 const continuous = () => initialState(streakXYZ('CONTINUOUS', [2, 3]))
 
 describe('advance', () => {
-  it('settles every cycle end ≤ now for every customer, ties in ascending customer id', () => {
+  it('advance.settles-all, advance.order: settles every cycle end ≤ now for every customer, ties in ascending customer id', () => {
     const { state } = play(
       periodEnd(),
       (s) => enroll(s, 9, inCycle(s, 1)),
@@ -48,7 +48,7 @@ describe('advance', () => {
     expect(t.state.watermark).toEqual(O.some(cycleOf(periodEnd(), 3).start))
   })
 
-  it('with no cycle boundary since the last advance, touches no customer', () => {
+  it('advance.idle: with no cycle boundary since the last advance, touches no customer', () => {
     const { state } = play(
       periodEnd(),
       (s) => enroll(s, 1, inCycle(s, 1)),
@@ -72,7 +72,7 @@ describe('advance', () => {
     })
   })
 
-  it('inserting advance calls does not change the events, only which call returns them', () => {
+  it('advance.confluence: inserting advance calls does not change the events, only which call returns them', () => {
     const [enrol, first, second, leave] = [
       (s: EnrolmentState) => enroll(s, 1, inCycle(s, 1)),
       (s: EnrolmentState) => recordActivity(s, 1, { at: inCycle(s, 1, 2) }),
@@ -101,7 +101,7 @@ describe('advance', () => {
     ])
   })
 
-  it('a later advance that crosses a cycle end settles it (after an idle one)', () => {
+  it('advance.settles-all: a later advance that crosses a cycle end settles it (after an idle one)', () => {
     const { state } = play(
       periodEnd(),
       (s) => enroll(s, 1, inCycle(s, 1)),
@@ -114,7 +114,7 @@ describe('advance', () => {
     ])
   })
 
-  it("an advance that crosses only a cycle's start gives a balance waiting for it its achievement, a change to the record (rule state.version: its version goes up)", () => {
+  it("advance.settles-all, state.version: an advance that crosses only a cycle's start gives a balance waiting for it its achievement, a change to the record (its version goes up)", () => {
     const gapped = initialState(
       right(
         defineMilestone({
@@ -157,7 +157,7 @@ describe('advance', () => {
     expect(enrolment(t.state, 1).version).toBe(2)
   })
 
-  it('reports ties in ascending customer id, whatever the order of enrolment', () => {
+  it('advance.order: reports ties in ascending customer id, whatever the order of enrolment', () => {
     const ids = [17, 4, 99, 23, 8, 61, 2, 40, 75, 13]
     const { state } = play(
       periodEnd(),
@@ -168,7 +168,7 @@ describe('advance', () => {
     expect(t.events.map((e) => e.customerId)).toEqual([...ids].sort((a, b) => a - b))
   })
 
-  it('at an instant where one cycle ends and the next begins, the end is settled first', () => {
+  it('event.order: at an instant where one cycle ends and the next begins, the end is settled first', () => {
     const { state } = play(
       periodEnd(),
       (s) => enroll(s, 1, inCycle(s, 1)),
@@ -196,7 +196,7 @@ describe('advance', () => {
       )
     })
 
-    it('PERIOD_END: achieved but unenrolled within the cycle → REWARD_FORFEITED at the end', () => {
+    it('unenroll.6: PERIOD_END: achieved but unenrolled within the cycle → REWARD_FORFEITED at the end', () => {
       const { events } = play(
         periodEnd(),
         (s) => enroll(s, 1, inCycle(s, 1)),
@@ -231,7 +231,7 @@ describe('advance', () => {
       expect(events.map((e) => e.type)).toEqual(['ENROLLED'])
     })
 
-    it('CONTINUOUS: a cycle ending while unenrolled does not break the streak', () => {
+    it('unenroll.7: CONTINUOUS: a cycle ending while unenrolled does not break the streak', () => {
       const { events, state } = play(
         continuous(),
         (s) => enroll(s, 1, inCycle(s, 1)),

@@ -91,7 +91,7 @@ const expectChecked = (call: () => Result, valid: boolean) => {
 }
 
 describe('adversarial input', () => {
-  it('customerId: anything but a positive safe integer is 310011, for every operation', () => {
+  it('input.customer-id: a customerId that is anything but a positive safe integer is 310011, for every operation', () => {
     const state = frozenState()
     fc.assert(
       fc.property(hostileArb, (id) => {
@@ -110,7 +110,7 @@ describe('adversarial input', () => {
     )
   })
 
-  it('now: anything but a valid Date is 300004, for every operation', () => {
+  it('input.instant: a now that is anything but a valid Date is 300004, for every operation', () => {
     const state = frozenState()
     fc.assert(
       fc.property(hostileArb, (instant) => {
@@ -130,7 +130,7 @@ describe('adversarial input', () => {
     )
   })
 
-  it('options and values: accepted exactly when valid, else 300004 naming the field; never a throw', () => {
+  it('input.options, activity.value: options and values are accepted exactly when valid, else 300004 naming the field; never a throw', () => {
     const state = frozenState()
     fc.assert(
       fc.property(hostileArb, hostileArb, hostileArb, (a, b, c) => {

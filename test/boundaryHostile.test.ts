@@ -230,7 +230,7 @@ describe('boundary.never-throws', () => {
       unprintable,
       'now must be a valid Date, got an object',
     ],
-  ])('now as %s: 400 with code 300004 naming now', (_, instant, message) => {
+  ])('input.instant: now as %s: 400 with code 300004 naming now', (_, instant, message) => {
     const state = base()
     expect(
       handleRequest(
@@ -241,7 +241,7 @@ describe('boundary.never-throws', () => {
     ).toEqual(refused(state, 400, 300004, message))
   })
 
-  it('a real Date whose own methods throw is read by its instant', () => {
+  it('input.instant: a real Date whose own methods throw is read by its instant', () => {
     const instant = Object.assign(new Date(now().getTime()), {
       getTime: throwing,
       valueOf: throwing,

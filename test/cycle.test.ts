@@ -75,7 +75,7 @@ describe('cycle lookup', () => {
     )
   })
 
-  it('an end belongs to the next cycle; a gap and the time outside the cycles belong to none', () => {
+  it('time.half-open: an end belongs to the next cycle; a gap and the time outside the cycles belong to none', () => {
     const cycles = cyclesFrom([
       [0, DAY],
       [0, DAY],
@@ -92,7 +92,7 @@ describe('cycle lookup', () => {
     expect(countEndedBy([], new Date(origin))).toBe(0)
   })
 
-  it('10,000 cycles of very uneven lengths: every cycle is found at its start, middle and end', () => {
+  it('time.half-open: 10,000 cycles of very uneven lengths: every cycle is found at its start, middle and end', () => {
     // Lengths from one second to a year: the halving does the work.
     const cycles = cyclesFrom(
       Array.from({ length: 10_000 }, (_, i) => [0, i % 97 === 0 ? 365 * DAY : 1_000 + i] as const),

@@ -26,7 +26,7 @@ const state0 = () => initialState(milestoneABC('IMMEDIATE'))
 const ev = () => eventsOf(state0().target, 7)
 
 describe('enroll', () => {
-  it('emits ENROLLED with the cycle holding now as the start cycle', () => {
+  it('enroll.3, enroll.6: emits ENROLLED with the cycle holding now as the start cycle', () => {
     const t = right(enroll(state0(), 7, inCycle(state0(), 2, 5)))
     expect(t.events).toEqual([ev().enrolled(2, inCycle(state0(), 2, 5))])
     expect(t.warnings).toEqual([])
@@ -45,18 +45,18 @@ describe('enroll', () => {
     expect(t.state.watermark).toEqual(O.none)
   })
 
-  it('starts at the cycle named by period, which may be a later one', () => {
+  it('enroll.3: starts at the cycle named by period, which may be a later one', () => {
     const t = right(enroll(state0(), 7, inCycle(state0(), 1, 5), { period: 'c3' }))
     expect(t.events).toEqual([ev().enrolled(3, inCycle(state0(), 1, 5))])
     expect(enrolment(t.state, 7)).toMatchObject({ status: 'ENROLLED', startCycle: 3 })
   })
 
-  it('before the first cycle, starts at the next cycle to start', () => {
+  it('enroll.3: before the first cycle, starts at the next cycle to start', () => {
     const t = right(enroll(state0(), 7, at('2025-12-20T00:00:00Z')))
     expect(t.events).toEqual([ev().enrolled(1, at('2025-12-20T00:00:00Z'))])
   })
 
-  it('in a gap between cycles, starts at the next cycle to start', () => {
+  it('enroll.3: in a gap between cycles, starts at the next cycle to start', () => {
     const gapped = initialState(
       right(
         defineMilestone({
@@ -76,19 +76,19 @@ describe('enroll', () => {
     expect(t.events).toEqual([ev().enrolled(2, at('2026-01-15T00:00:00Z'))])
   })
 
-  it('at an instant equal to a cycle end, starts at the next cycle (half-open cycles)', () => {
+  it('enroll.3, time.half-open: at an instant equal to a cycle end, starts at the next cycle', () => {
     const t = right(enroll(state0(), 7, cycleOf(state0(), 1).end))
     expect(t.events).toEqual([ev().enrolled(2, cycleOf(state0(), 1).end)])
   })
 
-  it('refuses an already enrolled customer with 310119 and changes nothing', () => {
+  it('enroll.1: refuses an already enrolled customer with 310119 and changes nothing', () => {
     const once = right(enroll(state0(), 7, inCycle(state0(), 1)))
     const error = left(enroll(once.state, 7, inCycle(state0(), 1, 1)))
     expect(error.code).toBe(310119)
     expect(error.field).toBe('customerId')
   })
 
-  it('re-enrols an unenrolled customer, as reenroll with resetStreakStatus false', () => {
+  it('enroll.2: re-enrols an unenrolled customer, as reenroll with resetStreakStatus false', () => {
     const { state } = play(
       state0(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -99,7 +99,7 @@ describe('enroll', () => {
     expect(enrolment(t.state, 7)).toMatchObject({ status: 'ENROLLED', startCycle: 2, version: 3 })
   })
 
-  it('re-enrols an unenrolled customer with the same period and initialBalance', () => {
+  it('enroll.2: re-enrols an unenrolled customer with the same period and initialBalance', () => {
     const { state } = play(
       state0(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -114,7 +114,7 @@ describe('enroll', () => {
     })
   })
 
-  it('refuses an unknown period, a period that has ended, and a time after the last cycle with 310019', () => {
+  it('enroll.3: refuses an unknown period, a period that has ended, and a time after the last cycle with 310019', () => {
     expect(left(enroll(state0(), 7, inCycle(state0(), 1), { period: 'c9' })).code).toBe(310019)
     const error = left(enroll(state0(), 7, inCycle(state0(), 3), { period: 'c2' }))
     expect(error).toMatchObject({ code: 310019, field: 'options.period' })
@@ -122,14 +122,14 @@ describe('enroll', () => {
   })
 
   it.each([0, -1, 1.5, Number.NaN, Infinity, 2 ** 53, '7', null, undefined])(
-    'refuses customerId %s with 310011',
+    'input.customer-id: refuses customerId %s with 310011',
     (customerId) => {
       const error = left(enroll(state0(), customerId as number, inCycle(state0(), 1)))
       expect(error).toMatchObject({ code: 310011, field: 'customerId' })
     },
   )
 
-  it('checks the customer id before the date (input is checked in order, before state)', () => {
+  it('input.order: checks the customer id before the date (input is checked in order, before state)', () => {
     expect(left(enroll(state0(), -1, new Date(Number.NaN))).code).toBe(310011)
   })
 
@@ -144,28 +144,28 @@ describe('enroll', () => {
     ],
     ['an empty period', { options: { period: '' } }, 'options.period'],
     ['a numeric period', { options: { period: 3 } }, 'options.period'],
-  ])('refuses %s with 300004 naming the field', (_, input, field) => {
+  ])('input.instant, input.options: refuses %s with 300004 naming the field', (_, input, field) => {
     const now = 'now' in input ? input.now : inCycle(state0(), 1)
     const options = 'options' in input ? input.options : undefined
     const error = left(enroll(state0(), 7, now, options as never))
     expect(error).toMatchObject({ code: 300004, field })
   })
 
-  it('checks input before state: an already enrolled customer with a bad balance gets 300004', () => {
+  it('input.order: checks input before state: an already enrolled customer with a bad balance gets 300004', () => {
     const once = right(enroll(state0(), 7, inCycle(state0(), 1)))
     expect(left(enroll(once.state, 7, inCycle(state0(), 1), { initialBalance: -5 })).code).toBe(
       300004,
     )
   })
 
-  it('does not count activity before the enrolment instant', () => {
+  it('enroll.4, activity.counts-when: does not count activity before the enrolment instant', () => {
     const { state } = play(state0(), (s) => enroll(s, 7, inCycle(s, 1, 10)))
     const t = right(recordActivity(state, 7, { at: inCycle(state0(), 1, 9) }))
     expect(t.state).toBe(state)
     expect(t.warnings.map((w) => w.code)).toEqual(['NOT_ENROLLED'])
   })
 
-  it('does not count activity in cycles before a later start cycle', () => {
+  it('enroll.4, activity.warning-order: does not count activity in cycles before a later start cycle', () => {
     const { state } = play(state0(), (s) => enroll(s, 7, inCycle(s, 1), { period: 'c3' }))
     const t = right(recordActivity(state, 7, { at: inCycle(state0(), 2, 1) }))
     expect(t.state).toBe(state)

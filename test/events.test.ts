@@ -4,7 +4,7 @@ import { advance, enroll, initialState, recordActivity, unenroll } from '../src/
 import { cycleOf, inCycle, milestoneABC, play, right } from './support/fixtures.js'
 
 describe('events', () => {
-  it('carry type, customerId, targetGroupId, targetId, at and cycle; rewards their allocation and key', () => {
+  it('event.fields: carry type, customerId, targetGroupId, targetId, at and cycle; rewards their allocation and key', () => {
     const start = initialState(milestoneABC('IMMEDIATE', { goal: 1 }))
     const { events } = play(
       start,
@@ -23,7 +23,7 @@ describe('events', () => {
     })
   })
 
-  it('in one result are ordered by at, ties in the order they arose', () => {
+  it('event.order: in one result are ordered by at, ties in the order they arose', () => {
     const start = initialState(milestoneABC('PERIOD_END', { goal: 1 }))
     const { state } = play(
       start,
@@ -38,7 +38,7 @@ describe('events', () => {
     ])
   })
 
-  it('give the same idempotency key to the same reward however and whenever it was reached', () => {
+  it('event.key: give the same idempotency key to the same reward however and whenever it was reached', () => {
     const start = initialState(milestoneABC('IMMEDIATE', { goal: 2 }))
     const byActivity = play(
       start,
@@ -54,7 +54,7 @@ describe('events', () => {
     expect(byBalance?.at).not.toEqual(byActivity?.at)
   })
 
-  it('give different keys to different cycles, customers and target groups', () => {
+  it('event.key: give different keys to different cycles, customers and target groups', () => {
     const a = milestoneABC('PERIOD_END', { goal: 1 })
     const { events } = play(
       initialState(a),

@@ -80,7 +80,7 @@ const takingPart = (
 }
 
 describe('invariants', () => {
-  it('a milestone cycle is rewarded at most once per customer; a streak level at most once per epoch', () => {
+  it('activity.cycle-once, activity.level-once: a milestone cycle is rewarded at most once per customer; a streak level at most once per epoch', () => {
     fc.assert(
       fc.property(stories, ([target, ops]) => {
         const issued = playStory(target, ops).events.filter((e) => e.type === 'REWARD_ISSUED')
@@ -127,7 +127,7 @@ describe('invariants', () => {
     )
   })
 
-  it('IMMEDIATE rewards are never undone: no forfeit of an IMMEDIATE reward or of one already issued', () => {
+  it('unenroll.5, event.forfeit-key: IMMEDIATE rewards are never undone: no forfeit of an IMMEDIATE reward or of one already issued', () => {
     fc.assert(
       fc.property(stories, ([target, ops]) => {
         const { events } = playStory(target, ops)
@@ -144,7 +144,7 @@ describe('invariants', () => {
     )
   })
 
-  it('confluence: inserting advance calls at non-decreasing instants leaves the set of events unchanged', () => {
+  it('advance.confluence: inserting advance calls at non-decreasing instants leaves the set of events unchanged', () => {
     fc.assert(
       fc.property(
         stories.chain(([target, ops]) =>
@@ -205,7 +205,7 @@ describe('invariants', () => {
     )
   })
 
-  it('idempotency keys are equal exactly when the logical reward is the same', () => {
+  it('event.key: idempotency keys are equal exactly when the logical reward is the same', () => {
     fc.assert(
       fc.property(stories, ([target, ops]) => {
         const rewards = playStory(target, ops).events.filter(isReward)
@@ -223,7 +223,7 @@ describe('invariants', () => {
     )
   })
 
-  it('events in every result are ordered by at', () => {
+  it('event.order: events in every result are ordered by at', () => {
     fc.assert(
       fc.property(stories, ([target, ops]) => {
         for (const outcome of playStory(target, ops).outcomes)

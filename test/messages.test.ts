@@ -146,7 +146,7 @@ describe('error messages', () => {
 
 describe('warning messages', () => {
   const base = () => initialState(milestoneABC('IMMEDIATE'))
-  it('say why an activity does not count', () => {
+  it('activity.warning-order: say why an activity does not count', () => {
     const { state } = play(
       base(),
       (s) => enroll(s, 7, inCycle(s, 1, 5), { period: 'c2' }),
@@ -320,7 +320,7 @@ describe('messages of the rules a refusal or a warning cites', () => {
     })
   })
 
-  it('an initialBalance of -0 is kept as 0', () => {
+  it('input.options: an initialBalance of -0 is kept as 0', () => {
     const { state } = play(base(), (s) => enroll(s, 7, inCycle(s, 1), { initialBalance: -0 }))
     expect(Object.is(enrolment(state, 7).progress[0]?.value, 0)).toBe(true)
   })

@@ -56,7 +56,7 @@ describe('purity', () => {
       vi.useRealTimers()
     })
 
-    it('gives the same results whatever the system time', () => {
+    it('time.no-clock: gives the same results whatever the system time', () => {
       const run = () => {
         const { state, events } = story(initialState(streakXYZ()))
         return { events, next: advance(state, cycleOf(state, 6).end) }
@@ -68,7 +68,7 @@ describe('purity', () => {
     })
   })
 
-  it('returns the state unchanged, not a copy, when an activity is not counted', () => {
+  it('activity.changes-nothing: returns the state unchanged, not a copy, when an activity is not counted', () => {
     const { state } = story(initialState(milestoneABC('IMMEDIATE')))
     expect(right(recordActivity(state, 99, { at: inCycle(state, 1, 5) })).state).toBe(state)
   })

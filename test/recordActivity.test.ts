@@ -48,7 +48,7 @@ describe('recordActivity', () => {
     expect(values).toEqual([-1])
   })
 
-  it('COUNT adds 1 per activity; the first time the goal is reached: CYCLE_ACHIEVED and the IMMEDIATE reward at that instant', () => {
+  it('activity.adds, activity.achieves, activity.immediate: COUNT adds 1 per activity; the first time the goal is reached: CYCLE_ACHIEVED and the IMMEDIATE reward at that instant', () => {
     const { events, state } = play(
       enrolled(immediate()),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
@@ -64,7 +64,7 @@ describe('recordActivity', () => {
     ])
   })
 
-  it('SUM adds the value of each activity', () => {
+  it('activity.adds: SUM adds the value of each activity', () => {
     const { events } = play(
       enrolled(sum()),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1), value: 200 }),
@@ -100,7 +100,7 @@ describe('recordActivity', () => {
     )
   })
 
-  it('refuses an invalid customer id with 310011 and an Invalid Date with 300004', () => {
+  it('input.customer-id, input.instant: refuses an invalid customer id with 310011 and an Invalid Date with 300004', () => {
     const state = enrolled(immediate())
     expect(left(recordActivity(state, 1.5, { at: inCycle(immediate(), 1, 1) })).code).toBe(310011)
     expect(left(recordActivity(state, 7, { at: new Date('x') }))).toMatchObject({
@@ -114,7 +114,7 @@ describe('recordActivity', () => {
     })
   })
 
-  it('PERIOD_END: the reward waits for the cycle end', () => {
+  it('activity.immediate: PERIOD_END: the reward waits for the cycle end', () => {
     const { events } = play(
       enrolled(periodEnd()),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
@@ -128,7 +128,7 @@ describe('recordActivity', () => {
     ])
   })
 
-  it('a cycle is rewarded at most once per customer, ever', () => {
+  it('activity.cycle-once: a cycle is rewarded at most once per customer, ever', () => {
     const { events } = play(
       enrolled(immediate()),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
@@ -139,7 +139,7 @@ describe('recordActivity', () => {
     expect(events.filter((e) => e.type === 'REWARD_ISSUED')).toHaveLength(1)
   })
 
-  it('each cycle is rewarded on its own', () => {
+  it('activity.adds: each cycle is rewarded on its own', () => {
     const { events } = play(
       enrolled(immediate()),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
@@ -153,7 +153,7 @@ describe('recordActivity', () => {
     ])
   })
 
-  it('counts an activity at exactly the enrolment instant', () => {
+  it('activity.counts-when: counts an activity at exactly the enrolment instant', () => {
     const { events } = play(
       immediate(),
       (s) => enroll(s, 7, inCycle(s, 1, 3)),
@@ -163,7 +163,7 @@ describe('recordActivity', () => {
     expect(events.map((e) => e.type)).toEqual(['ENROLLED', 'CYCLE_ACHIEVED', 'REWARD_ISSUED'])
   })
 
-  it('a customer never enrolled: nothing changes, a NOT_ENROLLED warning', () => {
+  it('activity.warning-order, activity.changes-nothing: a customer never enrolled: nothing changes, a NOT_ENROLLED warning', () => {
     const t = right(recordActivity(immediate(), 7, { at: inCycle(immediate(), 1, 1) }))
     expect(t).toEqual({
       state: immediate(),
@@ -172,7 +172,7 @@ describe('recordActivity', () => {
     })
   })
 
-  it('an unenrolled customer, even for an activity stamped before the unenrolment: nothing changes (progress is frozen)', () => {
+  it('unenroll.freezes, activity.changes-nothing: an unenrolled customer, even for an activity stamped before the unenrolment: nothing changes (progress is frozen)', () => {
     const { state } = play(
       enrolled(immediate()),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
@@ -183,14 +183,14 @@ describe('recordActivity', () => {
     expect(t.warnings.map((w) => w.code)).toEqual(['NOT_ENROLLED'])
   })
 
-  it('an activity outside every cycle: nothing changes, an OUTSIDE_CYCLES warning', () => {
+  it('activity.warning-order, activity.changes-nothing: an activity outside every cycle: nothing changes, an OUTSIDE_CYCLES warning', () => {
     const state = enrolled(immediate())
     const t = right(recordActivity(state, 7, { at: cycleOf(immediate(), 5).end }))
     expect(t.state).toBe(state)
     expect(t.warnings.map((w) => w.code)).toEqual(['OUTSIDE_CYCLES'])
   })
 
-  it('an activity exactly at a cycle end counts in the next cycle (half-open cycles)', () => {
+  it('time.half-open: an activity exactly at a cycle end counts in the next cycle', () => {
     const { events, state } = play(
       enrolled(immediate()),
       (s) => recordActivity(s, 7, { at: inCycle(s, 1, 1) }),
@@ -203,7 +203,7 @@ describe('recordActivity', () => {
   })
 
   describe('time (rules time.*)', () => {
-    it('activities of one open cycle may arrive in any order', () => {
+    it('activity.adds, activity.achieves: activities of one open cycle may arrive in any order', () => {
       const { events } = play(
         enrolled(immediate()),
         (s) => recordActivity(s, 7, { at: inCycle(s, 1, 9) }),
@@ -215,14 +215,14 @@ describe('recordActivity', () => {
       ])
     })
 
-    it('an activity whose cycle ended by the watermark is not counted: CYCLE_CLOSED warning', () => {
+    it('activity.counts-when, activity.warning-order: an activity whose cycle ended by the watermark is not counted: CYCLE_CLOSED warning', () => {
       const { state } = play(enrolled(immediate()), (s) => advance(s, cycleOf(s, 1).end))
       const t = right(recordActivity(state, 7, { at: inCycle(immediate(), 1, 1) }))
       expect(t.state).toBe(state)
       expect(t.warnings.map((w) => w.code)).toEqual(['CYCLE_CLOSED'])
     })
 
-    it("an activity whose cycle ended by the customer's settled instant is not counted", () => {
+    it("activity.counts-when: an activity whose cycle ended by the customer's settled instant is not counted", () => {
       const { state } = play(enrolled(immediate()), (s) =>
         recordActivity(s, 7, { at: inCycle(s, 2, 1) }),
       )
@@ -253,7 +253,7 @@ describe('recordActivity', () => {
     const weeks = (indexes: ReadonlyArray<number>) =>
       indexes.map((i) => (s: EnrolmentState) => recordActivity(s, 7, { at: inCycle(s, i, 5) }))
 
-    it('achieving a cycle raises the count; each level reached: STREAK_LEVEL_ACHIEVED and an IMMEDIATE reward', () => {
+    it('activity.streak-credit, activity.streak-levels: achieving a cycle raises the count; each level reached: STREAK_LEVEL_ACHIEVED and an IMMEDIATE reward', () => {
       const { events, state } = play(enrolled(continuous()), ...weeks([1, 2, 3]))
       expect(events).toEqual([
         sev().achieved(1, inCycle(continuous(), 1, 5)),
@@ -267,7 +267,7 @@ describe('recordActivity', () => {
       )
     })
 
-    it('a level already achieved in this epoch is never rewarded again, even after the count dropped and rose', () => {
+    it('activity.level-once: a level already achieved in this epoch is never rewarded again, even after the count dropped and rose', () => {
       const { events, state } = play(enrolled(continuous()), ...weeks([1, 2, 4, 5, 6]))
       expect(
         events.filter((e) => e.type === 'REWARD_ISSUED').map((e) => [e.level, e.cycle]),
@@ -283,7 +283,7 @@ describe('recordActivity', () => {
       )
     })
 
-    it('NON_CONTINUOUS: the count never drops; it is the number of achieved cycles', () => {
+    it('activity.non-continuous: the count never drops; it is the number of achieved cycles', () => {
       const nonContinuous = initialState(streakXYZ('NON_CONTINUOUS', [2, 3]))
       const { events, state } = play(enrolled(nonContinuous), ...weeks([1, 4, 9]), (s) =>
         advance(s, cycleOf(s, 12).end),

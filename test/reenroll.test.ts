@@ -38,13 +38,13 @@ const unenrolledInC2 = (start: EnrolmentState) =>
   ).state
 
 describe('reenroll', () => {
-  it('1. refuses an enrolled customer with 310119 and a customer never enrolled with 310126', () => {
+  it('reenroll.1: refuses an enrolled customer with 310119 and a customer never enrolled with 310126', () => {
     const { state } = play(immediate(), (s) => enroll(s, 7, inCycle(s, 1)))
     expect(left(reenroll(state, 7, inCycle(immediate(), 1, 1))).code).toBe(310119)
     expect(left(reenroll(state, 8, inCycle(immediate(), 1, 1))).code).toBe(310126)
   })
 
-  it('2. starts at the cycle holding now, or the one named by period; 310019 for an ended one', () => {
+  it('reenroll.2: starts at the cycle holding now, or the one named by period; 310019 for an ended one', () => {
     const state = unenrolledInC2(immediate())
     expect(right(reenroll(state, 7, inCycle(immediate(), 3, 1))).events).toEqual([
       ev().reenrolled(3, inCycle(immediate(), 3, 1)),
@@ -55,7 +55,7 @@ describe('reenroll', () => {
     expect(left(reenroll(state, 7, inCycle(immediate(), 3, 1), { period: 'c2' })).code).toBe(310019)
   })
 
-  it('3. in the unenrolment cycle, the frozen progress resumes', () => {
+  it('reenroll.3: in the unenrolment cycle, the frozen progress resumes', () => {
     const state = unenrolledInC2(immediate())
     const { events, state: after } = play(
       state,
@@ -74,13 +74,13 @@ describe('reenroll', () => {
     })
   })
 
-  it('3. in a later cycle, progress starts at 0', () => {
+  it('reenroll.3: in a later cycle, progress starts at 0', () => {
     const state = unenrolledInC2(immediate())
     const t = right(reenroll(state, 7, inCycle(immediate(), 3, 1)))
     expect(enrolment(t.state, 7).progress).toEqual([])
   })
 
-  it('3. initialBalance replaces the progress, and achievement follows from the new value', () => {
+  it('reenroll.3: initialBalance replaces the progress, and achievement follows from the new value', () => {
     const state = unenrolledInC2(immediate())
     const t = right(reenroll(state, 7, inCycle(immediate(), 2, 4), { initialBalance: 3 }))
     expect(t.events).toEqual([
@@ -94,7 +94,7 @@ describe('reenroll', () => {
     ])
   })
 
-  it('3. an IMMEDIATE reward already issued for the cycle is never issued again', () => {
+  it('reenroll.3: an IMMEDIATE reward already issued for the cycle is never issued again', () => {
     const { state } = play(
       immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -114,7 +114,7 @@ describe('reenroll', () => {
     expect(events).toEqual([ev().achieved(1, inCycle(immediate(), 1, 8))])
   })
 
-  it('3. a PERIOD_END cycle lowered below its goal by initialBalance is not paid at its end', () => {
+  it('reenroll.3: a PERIOD_END cycle lowered below its goal by initialBalance is not paid at its end', () => {
     const { events } = play(
       periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -128,7 +128,7 @@ describe('reenroll', () => {
     expect(events.filter((e) => e.type.startsWith('REWARD'))).toEqual([])
   })
 
-  it('3. re-enrolling from a later cycle leaves k: its PERIOD_END reward is forfeited at its end', () => {
+  it('reenroll.3, reenroll.frozen-cycle: re-enrolling from a later cycle leaves k: its PERIOD_END reward is forfeited at its end', () => {
     const { state } = play(
       periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -144,7 +144,7 @@ describe('reenroll', () => {
     ])
   })
 
-  it('3. coming back into k after re-enrolling from a later cycle resumes k: never rewarded twice', () => {
+  it('reenroll.3, reenroll.frozen-cycle: coming back into k after re-enrolling from a later cycle resumes k: never rewarded twice', () => {
     const { events } = play(
       immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -162,7 +162,7 @@ describe('reenroll', () => {
     ])
   })
 
-  it('3. initialBalance is ignored with a warning for a streak', () => {
+  it('reenroll.3: initialBalance is ignored with a warning for a streak', () => {
     const streak = () => initialState(streakXYZ())
     const { state } = play(
       streak(),
@@ -186,7 +186,7 @@ describe('reenroll', () => {
         (s) => unenroll(s, 7, inCycle(s, 3, 1)),
       ).state
 
-    it('4. resetStreakStatus false: count and levels resume; cycles spent unenrolled neither extend nor break it', () => {
+    it('reenroll.4: resetStreakStatus false: count and levels resume; cycles spent unenrolled neither extend nor break it', () => {
       const { events, state } = play(
         twoAchievedThenOut(),
         (s) => reenroll(s, 7, inCycle(s, 6, 1)),
@@ -202,7 +202,7 @@ describe('reenroll', () => {
       )
     })
 
-    it('5. resetStreakStatus true: count 0, levels cleared, next epoch, STREAK_RESET', () => {
+    it('reenroll.5: resetStreakStatus true: count 0, levels cleared, next epoch, STREAK_RESET', () => {
       const t = right(
         reenroll(twoAchievedThenOut(), 7, inCycle(streak(), 6, 1), { resetStreakStatus: true }),
       )
@@ -225,7 +225,7 @@ describe('reenroll', () => {
       ])
     })
 
-    it('5. each reset starts the next epoch: 1, 2, 3', () => {
+    it('reenroll.5: each reset starts the next epoch: 1, 2, 3', () => {
       const { state } = play(
         twoAchievedThenOut(),
         (s) => reenroll(s, 7, inCycle(s, 4, 1), { resetStreakStatus: true }),
@@ -235,7 +235,7 @@ describe('reenroll', () => {
       expect(enrolment(state, 7).streak).toEqual(O.some({ epoch: 3, count: 0, achievedLevels: [] }))
     })
 
-    it('5. a reset in the unenrolment cycle does not count that cycle again in the new epoch', () => {
+    it('reenroll.5, reenroll.reset-in-k: a reset in the unenrolment cycle does not count that cycle again in the new epoch', () => {
       const { events, state } = play(
         streak(),
         (s) => enroll(s, 7, inCycle(s, 1)),
@@ -256,21 +256,21 @@ describe('reenroll', () => {
     })
   })
 
-  it('5. resetStreakStatus on a milestone is ignored with a warning', () => {
+  it('reenroll.5: resetStreakStatus on a milestone is ignored with a warning', () => {
     const state = unenrolledInC2(immediate())
     const t = right(reenroll(state, 7, inCycle(immediate(), 2, 4), { resetStreakStatus: true }))
     expect(t.events).toEqual([ev().reenrolled(2, inCycle(immediate(), 2, 4))])
     expect(t.warnings.map((w) => w.code)).toEqual(['RESET_STREAK_STATUS_IGNORED'])
   })
 
-  it('6. emits REENROLLED with the start cycle and increments the version', () => {
+  it('reenroll.6: emits REENROLLED with the start cycle and increments the version', () => {
     const state = unenrolledInC2(immediate())
     const t = right(reenroll(state, 7, inCycle(immediate(), 2, 4)))
     expect(t.events).toEqual([ev().reenrolled(2, inCycle(immediate(), 2, 4))])
     expect(enrolment(t.state, 7).version).toBe(enrolment(state, 7).version + 1)
   })
 
-  it('refuses a non-boolean resetStreakStatus with 300004', () => {
+  it('input.options: refuses a non-boolean resetStreakStatus with 300004', () => {
     const state = unenrolledInC2(immediate())
     expect(
       left(reenroll(state, 7, inCycle(immediate(), 2, 4), { resetStreakStatus: 'yes' as never })),
@@ -280,7 +280,7 @@ describe('reenroll', () => {
     })
   })
 
-  it('settles what is due first: a PERIOD_END forfeit of an earlier cycle comes before REENROLLED', () => {
+  it('event.order, reenroll.frozen-cycle: settles what is due first: a PERIOD_END forfeit of an earlier cycle comes before REENROLLED', () => {
     const base = initialState(milestoneABC('PERIOD_END', { goal: 1 }))
     const { state } = play(
       base,
@@ -308,7 +308,7 @@ describe('reenroll', () => {
     return { base, state }
   }
 
-  it('a balance for a later start cycle is achieved at its start, beside the frozen progress of the cycle left', () => {
+  it('reenroll.frozen-cycle: a balance for a later start cycle is achieved at its start, beside the frozen progress of the cycle left', () => {
     const { base, state } = backFromC3({ initialBalance: 5 })
     expect(enrolment(state, 7).progress.map((p) => [p.cycle, p.value])).toEqual([
       [2, 1],
@@ -321,13 +321,13 @@ describe('reenroll', () => {
     ])
   })
 
-  it('frozen progress of the cycle left, and a later start cycle with no balance: nothing is due at its start', () => {
+  it('reenroll.frozen-cycle: frozen progress of the cycle left, and a later start cycle with no balance: nothing is due at its start', () => {
     const { base, state } = backFromC3({})
     expect(right(advance(state, cycleOf(base, 3).start)).events).toEqual([])
     expect(right(recordActivity(state, 7, { at: inCycle(base, 2, 4) })).warnings).toHaveLength(1)
   })
 
-  it('3. a balance given again for a start cycle whose progress the unenrolment dropped is kept, in a batch as one by one', () => {
+  it('reenroll.3: a balance given again for a start cycle whose progress the unenrolment dropped is kept, in a batch as one by one', () => {
     // Within a batch the customer's record is written in place: the progress the unenrolment drops
     // must not come back as the progress of the re-enrolment's start cycle.
     const base = periodEnd()
@@ -366,14 +366,14 @@ describe('reenroll: a start-cycle balance frozen before its cycle began (rules e
       (s) => unenroll(s, 7, before(2)),
     ).state
 
-  it('4. the frozen balance is not achieved when its cycle begins while the customer is out', () => {
+  it('unenroll.4: the frozen balance is not achieved when its cycle begins while the customer is out', () => {
     const state = frozen()
     expect(enrolment(state, 7).progress.map((p) => [p.cycle, p.value])).toEqual([[1, 3]])
     expect(right(advance(state, inCycle(base, 1, 1))).events).toEqual([])
     expect(right(advance(state, cycleOf(base, 1).end)).events).toEqual([])
   })
 
-  it('3. re-enrolled before the cycle begins, the frozen balance is achieved at its start', () => {
+  it('reenroll.3: re-enrolled before the cycle begins, the frozen balance is achieved at its start', () => {
     const { events } = play(
       frozen(),
       (s) => reenroll(s, 7, before(1)),
@@ -386,7 +386,7 @@ describe('reenroll: a start-cycle balance frozen before its cycle began (rules e
     ])
   })
 
-  it('3. re-enrolled during the cycle, the frozen balance is achieved at the re-enrolment', () => {
+  it('reenroll.3: re-enrolled during the cycle, the frozen balance is achieved at the re-enrolment', () => {
     const now = inCycle(base, 1, 2)
     expect(right(reenroll(frozen(), 7, now)).events).toEqual([
       ev().reenrolled(1, now),
@@ -395,7 +395,7 @@ describe('reenroll: a start-cycle balance frozen before its cycle began (rules e
     ])
   })
 
-  it('3. in a batch that settles the customer while out, re-enrolment still gives the balance its start', () => {
+  it('reenroll.3: in a batch that settles the customer while out, re-enrolment still gives the balance its start', () => {
     // The batch writes one record in place: settling it while unenrolled finds no balance waiting
     // (an unenrolled customer achieves nothing), and the re-enrolment must make it wait again.
     const operations = [

@@ -38,7 +38,7 @@ describe("Case 1 (Milestones): milestone 'ABC' has 5 cycles (c1…c5)", () => {
   describe('Sub-case 1: enrolled at the beginning of c1, unenrolled in the middle of c1', () => {
     const midC1 = (s: EnrolmentState) => inCycle(s, 1, 24 * 15)
 
-    it('unenrols the user from all the cycles including c1', () => {
+    it('unenroll.3, unenroll.4: unenrols the user from all the cycles including c1', () => {
       const start = initialState(milestoneABC('IMMEDIATE'))
       const ev = eventsOf(start.target, customer)
       const { state, events } = play(
@@ -55,7 +55,7 @@ describe("Case 1 (Milestones): milestone 'ABC' has 5 cycles (c1…c5)", () => {
       expect(right(advance(state, cycleOf(state, 5).end)).events).toEqual([])
     })
 
-    it('immediate reward allocation: achieved before unenrolling, the user has already got the reward, once', () => {
+    it('unenroll.5: immediate reward allocation: achieved before unenrolling, the user has already got the reward, once', () => {
       const start = initialState(milestoneABC('IMMEDIATE'))
       const ev = eventsOf(start.target, customer)
       const { state, events } = play(
@@ -74,7 +74,7 @@ describe("Case 1 (Milestones): milestone 'ABC' has 5 cycles (c1…c5)", () => {
       expect(enrolment(state, customer)).toMatchObject({ status: 'UNENROLLED', fromCycle: 1 })
     })
 
-    it("period-end reward allocation: the user won't get the reward for c1 even though achieved before unenrolling", () => {
+    it("unenroll.6: period-end reward allocation: the user won't get the reward for c1 even though achieved before unenrolling", () => {
       const start = initialState(milestoneABC('PERIOD_END'))
       const ev = eventsOf(start.target, customer)
       const { events } = play(
@@ -97,7 +97,7 @@ describe("Case 1 (Milestones): milestone 'ABC' has 5 cycles (c1…c5)", () => {
     const midC3 = (s: EnrolmentState) => inCycle(s, 3, 24 * 14)
 
     for (const allocation of ['IMMEDIATE', 'PERIOD_END'] as const) {
-      it(`${allocation}: whatever c1 and c2 owed was already given, even if nobody called advance`, () => {
+      it(`unenroll.2: ${allocation}: whatever c1 and c2 owed was already given, even if nobody called advance`, () => {
         const start = initialState(milestoneABC(allocation))
         const ev = eventsOf(start.target, customer)
         const { state, events } = play(
@@ -130,7 +130,7 @@ describe("Case 1 (Milestones): milestone 'ABC' has 5 cycles (c1…c5)", () => {
       })
     }
 
-    it('unenrols the user from all the cycles starting from c3 to the end', () => {
+    it('unenroll.4: unenrols the user from all the cycles starting from c3 to the end', () => {
       const start = initialState(milestoneABC('PERIOD_END'))
       const { state } = play(
         start,
@@ -145,7 +145,7 @@ describe("Case 1 (Milestones): milestone 'ABC' has 5 cycles (c1…c5)", () => {
       expect(right(advance(state, cycleOf(state, 5).end)).events).toEqual([])
     })
 
-    it('IMMEDIATE: c3 achieved before unenrolling was rewarded at achievement and stays rewarded', () => {
+    it('unenroll.5: IMMEDIATE: c3 achieved before unenrolling was rewarded at achievement and stays rewarded', () => {
       const start = initialState(milestoneABC('IMMEDIATE'))
       const ev = eventsOf(start.target, customer)
       const { events } = play(
@@ -163,7 +163,7 @@ describe("Case 1 (Milestones): milestone 'ABC' has 5 cycles (c1…c5)", () => {
       ])
     })
 
-    it('PERIOD_END: c3 achieved before unenrolling is not rewarded: forfeited at the end of c3', () => {
+    it('unenroll.6: PERIOD_END: c3 achieved before unenrolling is not rewarded: forfeited at the end of c3', () => {
       const start = initialState(milestoneABC('PERIOD_END'))
       const ev = eventsOf(start.target, customer)
       const { events } = play(
@@ -215,7 +215,7 @@ describe("Case 2 (Streaks): streak 'XYZ' has 30 cycles and 3 levels (4, 8, 12)",
     }
   }
 
-  it('Sub-case 1: levels 4 and 8 achieved before the unenrolment in c13 were rewarded (immediate only)', () => {
+  it('unenroll.5, unenroll.7: Sub-case 1: levels 4 and 8 achieved before the unenrolment in c13 were rewarded (immediate only)', () => {
     const { start, state, events } = unenrolledInC13()
     const ev = eventsOf(start.target, customer)
     expect(
@@ -232,7 +232,7 @@ describe("Case 2 (Streaks): streak 'XYZ' has 30 cycles and 3 levels (4, 8, 12)",
     })
   })
 
-  it('Sub-case 1: the user is unenrolled from all the cycles from c13 to c30', () => {
+  it('unenroll.4, unenroll.7: Sub-case 1: the user is unenrolled from all the cycles from c13 to c30', () => {
     const { state } = unenrolledInC13()
     for (const index of [13, 20, 30]) {
       const t = right(recordActivity(state, customer, { at: inCycle(state, index, 30) }))
@@ -243,7 +243,7 @@ describe("Case 2 (Streaks): streak 'XYZ' has 30 cycles and 3 levels (4, 8, 12)",
     expect(right(advance(state, cycleOf(state, 30).end)).events).toEqual([])
   })
 
-  it('re-enrolled with resetStreakStatus true: levels 4, 8 and 12 can be achieved and rewarded again', () => {
+  it('reenroll.5: re-enrolled with resetStreakStatus true: levels 4, 8 and 12 can be achieved and rewarded again', () => {
     const { start, state } = unenrolledInC13()
     const ev = eventsOf(start.target, customer)
     const { state: after, events } = play(
@@ -265,7 +265,7 @@ describe("Case 2 (Streaks): streak 'XYZ' has 30 cycles and 3 levels (4, 8, 12)",
     })
   })
 
-  it('re-enrolled with resetStreakStatus false: the count resumes and only level 12 remains', () => {
+  it('reenroll.4: re-enrolled with resetStreakStatus false: the count resumes and only level 12 remains', () => {
     const { start, state } = unenrolledInC13()
     const ev = eventsOf(start.target, customer)
     const { state: after, events } = play(

@@ -71,7 +71,7 @@ describe('time', () => {
     },
   )
 
-  it("time.settled-instant: unenroll and reenroll earlier than the customer's settled instant are refused with 300004", () => {
+  it("time.settled-instant, input.order: unenroll and reenroll earlier than the customer's settled instant are refused with 300004", () => {
     const { state } = play(
       base(),
       (s) => enroll(s, 1, inCycle(s, 1)),

@@ -19,14 +19,14 @@ const periodEnd = () => initialState(milestoneABC('PERIOD_END', { goal: 2 }))
 const ev = () => eventsOf(immediate().target, 7)
 
 describe('unenroll', () => {
-  it('1. refuses a customer never enrolled with 310126', () => {
+  it('unenroll.1: refuses a customer never enrolled with 310126', () => {
     expect(left(unenroll(immediate(), 7, inCycle(immediate(), 1)))).toMatchObject({
       code: 310126,
       field: 'customerId',
     })
   })
 
-  it('1. refuses a customer already unenrolled with 310126 and changes nothing', () => {
+  it('unenroll.1: refuses a customer already unenrolled with 310126 and changes nothing', () => {
     const { state } = play(
       immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -35,7 +35,7 @@ describe('unenroll', () => {
     expect(left(unenroll(state, 7, inCycle(immediate(), 1, 2))).code).toBe(310126)
   })
 
-  it('2. settles what ended before now first: a PERIOD_END reward of an earlier cycle is issued by this call', () => {
+  it('unenroll.2: settles what ended before now first: a PERIOD_END reward of an earlier cycle is issued by this call', () => {
     const { state } = play(
       periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -49,7 +49,7 @@ describe('unenroll', () => {
     ])
   })
 
-  it('3. takes effect from the cycle holding now; exactly at a cycle end that is the next cycle', () => {
+  it('unenroll.3, time.half-open: takes effect from the cycle holding now; exactly at a cycle end that is the next cycle', () => {
     const { state } = play(
       periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -64,7 +64,7 @@ describe('unenroll', () => {
     ])
   })
 
-  it('3. before the first cycle takes effect from the first cycle', () => {
+  it('unenroll.3: before the first cycle takes effect from the first cycle', () => {
     const { events } = play(
       immediate(),
       (s) => enroll(s, 7, new Date('2025-12-01T00:00:00Z')),
@@ -73,7 +73,7 @@ describe('unenroll', () => {
     expect(events.at(-1)).toEqual(ev().unenrolled(1, new Date('2025-12-02T00:00:00Z')))
   })
 
-  it('3. after the last cycle has ended refuses with 310019', () => {
+  it('unenroll.3: after the last cycle has ended refuses with 310019', () => {
     const { state } = play(immediate(), (s) => enroll(s, 7, inCycle(s, 1)))
     expect(left(unenroll(state, 7, cycleOf(immediate(), 5).end))).toMatchObject({
       code: 310019,
@@ -81,7 +81,7 @@ describe('unenroll', () => {
     })
   })
 
-  it('4. leaves cycles k…N and keeps the progress of cycle k, frozen', () => {
+  it('unenroll.4: leaves cycles k…N and keeps the progress of cycle k, frozen', () => {
     const { state } = play(
       immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -99,7 +99,7 @@ describe('unenroll', () => {
     expect(frozen.warnings.map((w) => w.code)).toEqual(['NOT_ENROLLED'])
   })
 
-  it('5. never claws back an IMMEDIATE reward already issued', () => {
+  it('unenroll.5: never claws back an IMMEDIATE reward already issued', () => {
     const { events } = play(
       immediate(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -113,7 +113,7 @@ describe('unenroll', () => {
     ])
   })
 
-  it('6. a PERIOD_END cycle k achieved before the unenrolment is forfeited at its end, not paid', () => {
+  it('unenroll.6, event.forfeit-key: a PERIOD_END cycle k achieved before the unenrolment is forfeited at its end, not paid', () => {
     const { events } = play(
       periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -128,7 +128,7 @@ describe('unenroll', () => {
     ])
   })
 
-  it('6. a PERIOD_END cycle k not achieved is neither paid nor forfeited', () => {
+  it('unenroll.6: a PERIOD_END cycle k not achieved is neither paid nor forfeited', () => {
     const { events } = play(
       periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
@@ -139,7 +139,7 @@ describe('unenroll', () => {
     expect(events.map((e) => e.type)).toEqual(['ENROLLED', 'UNENROLLED'])
   })
 
-  it('7. keeps the streak count and achieved levels, frozen', () => {
+  it('unenroll.7: keeps the streak count and achieved levels, frozen', () => {
     const streak = initialState(streakXYZ('CONTINUOUS', [2, 4]))
     const { state } = play(
       streak,
@@ -153,7 +153,7 @@ describe('unenroll', () => {
     expect(enrolment(state, 7).streak).toEqual(O.some({ epoch: 1, count: 3, achievedLevels: [2] }))
   })
 
-  it('8. emits UNENROLLED with cycle k; it leaves the watermark (rule time.watermark)', () => {
+  it('unenroll.8, time.watermark: emits UNENROLLED with cycle k; it leaves the watermark', () => {
     const { state } = play(immediate(), (s) => enroll(s, 7, inCycle(s, 1)))
     const t = right(unenroll(state, 7, inCycle(immediate(), 3, 1)))
     expect(t.events).toEqual([ev().unenrolled(3, inCycle(immediate(), 3, 1))])
@@ -161,12 +161,12 @@ describe('unenroll', () => {
     expect(enrolment(t.state, 7).settledAt).toEqual(inCycle(immediate(), 3, 1))
   })
 
-  it('refuses an invalid customer id with 310011 and an Invalid Date with 300004', () => {
+  it('input.customer-id, input.instant: refuses an invalid customer id with 310011 and an Invalid Date with 300004', () => {
     expect(left(unenroll(immediate(), 0, inCycle(immediate(), 1))).code).toBe(310011)
     expect(left(unenroll(immediate(), 7, new Date('nope'))).code).toBe(300004)
   })
 
-  it('a re-enrolment into cycle k before it ends restores the PERIOD_END reward of k', () => {
+  it('reenroll.frozen-cycle: a re-enrolment into cycle k before it ends restores the PERIOD_END reward of k', () => {
     const { events } = play(
       periodEnd(),
       (s) => enroll(s, 7, inCycle(s, 1)),
