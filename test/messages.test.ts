@@ -356,7 +356,7 @@ describe('messages of the refusals and warnings a per-customer window gives', ()
     })
   })
 
-  it("window.cyclic: unenrolling or re-enrolling once every one of the customer's cycles has ended", () => {
+  it("window.cyclic: unenrolling or re-enrolling once every one of the customer's cycles has ended (both name now)", () => {
     const { state } = play(
       cyclic(),
       (s) => enroll(s, 1, t0),
@@ -371,6 +371,7 @@ describe('messages of the refusals and warnings a per-customer window gives', ()
     expect(errorOf(reenroll(out, 1, later(15)))).toEqual({
       code: 310019,
       message: `every cycle of customer 1 has ended by ${later(15).toISOString()}`,
+      field: 'now',
     })
   })
 

@@ -179,6 +179,7 @@ const startCycle = (
         window.type === 'FIXED'
           ? `no cycle of target ${target.targetId} is open or still to start at ${iso(now)}`
           : `every cycle of customer ${customer?.customerId ?? 0} has ended by ${iso(now)}`,
+        'now',
       )
 }
 
