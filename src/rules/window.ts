@@ -88,7 +88,7 @@ export const cyclicWindow = (
       const anchor = dayStart(t)
       const edges = edgesFrom(anchor)
       for (let i = 0; i < edges.length; i++)
-        if (!Number.isFinite(edges[i] as number)) return Number.NaN
+        if (!Number.isFinite(edges[i])) return Number.NaN
       return anchor
     },
     named: () => 0,
