@@ -17,6 +17,7 @@ import {
   unenroll,
   type EnrolmentState,
   type Result,
+  type Target,
 } from '../src/index.js'
 
 const ok = <A>(x: E.Either<unknown, A>): A => {
@@ -49,93 +50,81 @@ const types = (r: Result) =>
   )
 
 describe('grace, returns and input order at their edges', () => {
-  it('codec.refuses: a NON_CONTINUOUS streak whose count is below a level it achieved in this epoch', () => {
-    const target = ok(
-      defineStreak({
-        targetGroupId: 1,
-        targetId: 3,
-        metric: 'COUNT',
-        goal: 1,
-        streakType: 'NON_CONTINUOUS',
-        levels: [1, 2],
-        cycles: weekly(4),
-      }),
-    )
-    const { state } = chain(
-      initialState(target),
-      (s) => enroll(s, 1, w(1, 1)),
-      (s) => recordActivity(s, 1, { at: w(1, 2) }),
-    )
-    const d = doc(state)
-    d.customers[0].streak.count = 0 // level 1 stays achieved: a count that never drops cannot be below it
-    d.customers[0].progress = []
-    expect(E.isLeft(decodeState(d))).toBe(true)
-  })
-
-  it('codec.refuses: achieved levels that skip a lower level of the same epoch', () => {
-    const target = ok(
+  const streak = (streakType: 'CONTINUOUS' | 'NON_CONTINUOUS') =>
+    ok(
       defineStreak({
         targetGroupId: 1,
         targetId: 2,
         metric: 'COUNT',
         goal: 1,
-        streakType: 'CONTINUOUS',
+        streakType,
         levels: [1, 2],
         cycles: weekly(4),
       }),
     )
-    const { state } = chain(
-      initialState(target),
-      (s) => enroll(s, 1, w(1, 1)),
-      (s) => recordActivity(s, 1, { at: w(1, 2) }),
-    )
-    const d = doc(state)
-    d.customers[0].streak.count = 0
-    d.customers[0].streak.achievedLevels = [2]
-    d.customers[0].progress = []
-    expect(E.isLeft(decodeState(d))).toBe(true)
-  })
-
-  it('codec.refuses: an enrolled customer\u2019s begun cycle whose progress reaches the goal without its achievement', () => {
-    const target = ok(
+  const milestone = (goal: number, allocation: 'IMMEDIATE' | 'PERIOD_END') =>
+    ok(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
         metric: 'COUNT',
-        goal: 2,
-        allocation: 'IMMEDIATE',
+        goal,
+        allocation,
         cycles: weekly(4),
       }),
     )
-    const { state } = chain(
-      initialState(target),
-      (s) => enroll(s, 1, w(1, 1)),
-      (s) => recordActivity(s, 1, { at: w(1, 2) }),
+  /** A customer enrolled in cycle 1 with one activity, encoded. */
+  const oneActivity = (target: Target): any =>
+    doc(
+      chain(
+        initialState(target),
+        (s) => enroll(s, 1, w(1, 1)),
+        (s) => recordActivity(s, 1, { at: w(1, 2) }),
+      ).state,
     )
-    const d = doc(state)
-    d.customers[0].progress[0].value = 2
-    expect(E.isLeft(decodeState(d))).toBe(true)
-  })
 
-  it('codec.refuses: a watermark past a boundary of a customer that advance would have settled', () => {
-    const target = ok(
-      defineMilestone({
-        targetGroupId: 1,
-        targetId: 1,
-        metric: 'COUNT',
-        goal: 1,
-        allocation: 'PERIOD_END',
-        cycles: weekly(4),
-      }),
-    )
-    const { state } = chain(
-      initialState(target),
-      (s) => enroll(s, 1, w(1, 1)),
-      (s) => recordActivity(s, 1, { at: w(1, 2) }),
-    )
-    const d = doc(state)
-    d.watermark = w(3, 0).toISOString() // c1 ended at w(2, 0); advance would have paid it
-    expect(E.isLeft(decodeState(d))).toBe(true)
+  it.each([
+    [
+      'a NON_CONTINUOUS count below a level it reached in this epoch (it never drops)',
+      streak('NON_CONTINUOUS'),
+      (d: any) => {
+        d.customers[0].streak.count = 0
+        d.customers[0].progress = []
+      },
+      'customers[0].streak.count',
+    ],
+    [
+      'achieved levels that skip a lower level of the same epoch',
+      streak('CONTINUOUS'),
+      (d: any) => {
+        d.customers[0].streak.count = 0
+        d.customers[0].streak.achievedLevels = [2]
+        d.customers[0].progress = []
+      },
+      'customers[0].streak.achievedLevels',
+    ],
+    [
+      "an enrolled customer's begun cycle at its goal without its achievement",
+      milestone(2, 'IMMEDIATE'),
+      (d: any) => {
+        d.customers[0].progress[0].value = 2
+      },
+      'customers[0].progress[0].achievedAt',
+    ],
+    [
+      'a watermark past a cycle end the customer has not settled (advance settles everyone)',
+      milestone(1, 'PERIOD_END'),
+      (d: any) => {
+        d.watermark = w(3, 0).toISOString()
+      },
+      'customers[0].endedCycles',
+    ],
+  ])('codec.refuses: %s', (_, target, tamper, path) => {
+    const d = oneActivity(target)
+    expect(E.isRight(decodeState(d))).toBe(true)
+    tamper(d)
+    const decoded = decodeState(d)
+    expect(E.isLeft(decoded) && decoded.left.path).toBe(path)
   })
 
   it('grace.close-at: closeAt is end + graceDays × 24 h even across a DST change (not local days)', () => {
