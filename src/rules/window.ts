@@ -87,8 +87,7 @@ export const cyclicWindow = (
     anchorFor: (t) => {
       const anchor = dayStart(t)
       const edges = edgesFrom(anchor)
-      for (let i = 0; i < edges.length; i++)
-        if (!Number.isFinite(edges[i])) return Number.NaN
+      for (let i = 0; i < edges.length; i++) if (!Number.isFinite(edges[i])) return Number.NaN
       return anchor
     },
     named: () => 0,
