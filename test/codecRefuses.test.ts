@@ -650,4 +650,25 @@ describe('codec.refuses: a field of the wrong shape', () => {
     expect(raw((d) => (d.watermark = 'now'))).toEqual(['watermark', ISO])
     expect(raw((d) => (d.target = null))).toEqual(['target', 'must be an object'])
   })
+
+  it('codec.refuses: a revoked proxy, and an array whose element cannot be read, without throwing', () => {
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable([], {})
+      revoke()
+      return proxy
+    }
+    expect(decodeState(revoked())).toEqual(
+      E.left({ code: 300004, path: '', message: 'must be an object' }),
+    )
+    expect(raw((d) => (d.customers = revoked()))).toEqual(['customers', 'must be an array'])
+    const unreadable = Object.defineProperty([{}], 0, {
+      get: () => {
+        throw new Error('unreadable')
+      },
+    })
+    expect(raw((d) => (d.customers = unreadable))).toEqual([
+      'customers[0]',
+      'is missing: the array has a hole here',
+    ])
+  })
 })
