@@ -128,12 +128,36 @@ suite('quote', () => {
       `"${'a'.repeat(39)}…"`,
     ],
     ['control characters, escaped', 'a\u0000"', '"a\\u0000\\""'],
+    [
+      'the lowest high surrogate across the cut, never split',
+      `${'a'.repeat(39)}\ud800\udc00`,
+      `"${'a'.repeat(39)}…"`,
+    ],
+    [
+      'the highest high surrogate across the cut, never split',
+      `${'a'.repeat(39)}\udbff\udfffb`,
+      `"${'a'.repeat(39)}…"`,
+    ],
+    [
+      'a low surrogate at the cut, kept',
+      `${'a'.repeat(39)}\udc00bc`,
+      `"${'a'.repeat(39)}\\udc00…"`,
+    ],
   ])('boundary.echo: quotes %s', (_, text, expected) => {
     expect(quote(text)).toBe(expected)
   })
 
   it('boundary.echo: a shorter limit may be given', () => {
     expect(quote('abcdef', 3)).toBe('"abc…"')
+    expect(quote('abcdef', 0)).toBe('"…"')
+  })
+
+  it('boundary.echo: a revoked proxy is an object, and 40 digits stay whole', () => {
+    const { proxy, revoke } = Proxy.revocable([], {})
+    revoke()
+    expect(describe(proxy)).toBe('an object')
+    expect(describe(10n ** 39n)).toBe(`1${'0'.repeat(39)}`)
+    expect(describe(10n ** 40n)).toBe(`1${'0'.repeat(39)}…`)
   })
 
   it('boundary.echo: quotes 1,000,000 characters in fewer than 50', () => {

@@ -1,4 +1,4 @@
-import { instantOf, isDateObject, UNREADABLE } from './guards.js'
+import { instantOf, isArray, isDateObject, UNREADABLE } from './guards.js'
 /**
  * Short, safe renderings of untrusted values for messages: nothing a caller sent comes back at
  * length, and rendering never runs the caller's code or throws (rule boundary.echo).
@@ -64,15 +64,6 @@ export const clip = (message: string, max: number = MAX_MESSAGE_CHARS): string =
 const digits = (text: string): string =>
   text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text
 
-/** Whether `value` is an array; a revoked Proxy, which throws on the question, is not. */
-const isArraySafe = (value: unknown): boolean => {
-  try {
-    return Array.isArray(value)
-  } catch {
-    return false
-  }
-}
-
 /**
  * A short, safe rendering of an untrusted value for an error message: strings quoted and cut at 40
  * characters, numbers and bigints as digits (cut at 40), real Dates as ISO-8601, anything else by
@@ -106,7 +97,7 @@ export const describe = (value: unknown): string => {
         const time = instantOf(value)
         return Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString()
       }
-      return isArraySafe(value) ? 'an array' : 'an object'
+      return isArray(value) ? 'an array' : 'an object'
     }
   }
 }
