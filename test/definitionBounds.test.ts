@@ -1,0 +1,99 @@
+// A definition's settings at their bounds: the last value taken, the first refused, each refusal
+// naming its path (rules window.cyclic, window.agnostic, grace.definition, visit.local-date,
+// return.sum-only).
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { defineMilestone } from '../src/index.js'
+
+const oneMonth = [
+  { refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') },
+]
+const base = {
+  targetGroupId: 1,
+  targetId: 1,
+  metric: 'COUNT',
+  goal: 2,
+  allocation: 'IMMEDIATE',
+} as const
+
+const problemsOf = (input: object) => {
+  const defined = defineMilestone(input as never)
+  return E.isLeft(defined) ? defined.left.problems : 'accepted'
+}
+
+const cyclic = (window: object) => ({ ...base, timeZone: 'UTC', window })
+const FREQUENCIES =
+  'must be one of DAILY, WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY or { everyDays: a positive integer }'
+
+describe('a definition at its bounds', () => {
+  it.each([
+    [
+      'window.cyclic: 100 cycles',
+      cyclic({ type: 'CYCLIC', frequency: 'DAILY', count: 100 }),
+      'accepted',
+    ],
+    [
+      'window.cyclic: 101 cycles',
+      cyclic({ type: 'CYCLIC', frequency: 'DAILY', count: 101 }),
+      [{ path: 'window.count', message: 'must be an integer from 1 to 100' }],
+    ],
+    [
+      'window.cyclic: an unknown frequency, with a good count',
+      cyclic({ type: 'CYCLIC', frequency: 'HOURLY', count: 3 }),
+      [{ path: 'window.frequency', message: FREQUENCIES }],
+    ],
+    [
+      'window.cyclic: cycles given',
+      { ...cyclic({ type: 'CYCLIC', frequency: 'DAILY', count: 3 }), cycles: oneMonth },
+      [
+        {
+          path: 'cycles',
+          message: 'must not be given for a CYCLIC window: each customer has their own cycles',
+        },
+      ],
+    ],
+    [
+      'window.cyclic: no time zone',
+      { ...base, window: { type: 'CYCLIC', frequency: 'DAILY', count: 3 } },
+      [{ path: 'timeZone', message: 'is required by a CYCLIC window (its local days)' }],
+    ],
+    [
+      'window.agnostic: 100 cycles at most',
+      { ...base, window: { type: 'PERIOD_AGNOSTIC', maxCycles: 100 } },
+      'accepted',
+    ],
+    [
+      'window.agnostic: 101 cycles at most',
+      { ...base, window: { type: 'PERIOD_AGNOSTIC', maxCycles: 101 } },
+      [{ path: 'window.maxCycles', message: 'must be an integer from 1 to 100' }],
+    ],
+    ['grace.definition: 30 grace days', { ...base, cycles: oneMonth, graceDays: 30 }, 'accepted'],
+    [
+      'grace.definition: 31 grace days',
+      { ...base, cycles: oneMonth, graceDays: 31 },
+      [{ path: 'graceDays', message: 'must be an integer from 0 to 30' }],
+    ],
+    [
+      'visit.local-date: VISIT without a time zone',
+      { ...base, metric: 'VISIT', cycles: oneMonth },
+      [{ path: 'timeZone', message: 'is required by the VISIT metric (its local days)' }],
+    ],
+    [
+      'visit.local-date: a time zone that does not exist',
+      { ...base, cycles: oneMonth, timeZone: 'Mars/Olympus' },
+      [{ path: 'timeZone', message: "must be an IANA time zone, e.g. 'Europe/Paris'" }],
+    ],
+    [
+      'return.sum-only: allowReturns that is not a boolean',
+      { ...base, cycles: oneMonth, allowReturns: 'yes' },
+      [{ path: 'allowReturns', message: 'must be a boolean' }],
+    ],
+    [
+      'return.sum-only: returns on a COUNT target',
+      { ...base, cycles: oneMonth, allowReturns: true },
+      [{ path: 'allowReturns', message: 'returns apply to SUM targets only' }],
+    ],
+  ])('%s', (_, input, expected) => {
+    expect(problemsOf(input)).toEqual(expected)
+  })
+})
