@@ -1,9 +1,9 @@
 // A definition's settings at their bounds: the last value taken, the first refused, each refusal
 // naming its path (rules window.cyclic, window.agnostic, grace.definition, visit.local-date,
-// return.sum-only).
+// return.sum-only, definition.levels).
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { defineMilestone } from '../src/index.js'
+import { defineMilestone, defineStreak } from '../src/index.js'
 
 const oneMonth = [
   { refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') },
@@ -95,5 +95,73 @@ describe('a definition at its bounds', () => {
     ],
   ])('%s', (_, input, expected) => {
     expect(problemsOf(input)).toEqual(expected)
+  })
+})
+
+const fourDays = [1, 2, 3, 4].map((day) => ({
+  refCode: `c${day}`,
+  start: new Date(Date.UTC(2026, 0, day)),
+  end: new Date(Date.UTC(2026, 0, day + 1)),
+}))
+
+const levelProblems = (levels: ReadonlyArray<unknown>) => {
+  const defined = defineStreak({
+    targetGroupId: 1,
+    targetId: 1,
+    metric: 'COUNT',
+    goal: 1,
+    streakType: 'CONTINUOUS',
+    cycles: fourDays,
+    levels: levels as never,
+  })
+  return E.isLeft(defined) ? defined.left.problems : defined.right.levelRewards
+}
+
+describe("a streak's levels", () => {
+  it.each([
+    ['none', [], [{ path: 'levels', message: 'must hold 1 to 10 levels' }]],
+    [
+      'a level 0, given as an object',
+      [{ level: 0 }],
+      [{ path: 'levels[0].level', message: 'must be a positive integer' }],
+    ],
+    [
+      'a level that is not a number',
+      [{ level: 'x' }],
+      [{ path: 'levels[0].level', message: 'must be a positive integer' }],
+    ],
+    [
+      'levels descending, as objects',
+      [{ level: 2 }, { level: 1 }],
+      [{ path: 'levels[1].level', message: 'levels must be strictly ascending' }],
+    ],
+    [
+      'a level twice',
+      [2, 2],
+      [{ path: 'levels[1]', message: 'levels must be strictly ascending' }],
+    ],
+    [
+      'a level above the number of cycles',
+      [5],
+      [{ path: 'levels[0]', message: 'must be at most the number of cycles (4)' }],
+    ],
+    [
+      "a level's reward that is not JSON",
+      [{ level: 2, reward: () => 1 }],
+      [
+        {
+          path: 'levels[0].reward',
+          message:
+            'must be a JSON value (null, a boolean, a number, a string, an array, an object)',
+        },
+      ],
+    ],
+    [
+      'numbers and objects mixed, a reward on one',
+      [1, { level: 3, reward: { sku: 'L3' } }],
+      [{ level: 3, reward: { sku: 'L3' } }],
+    ],
+  ])('definition.levels: %s', (_, levels, expected) => {
+    expect(levelProblems(levels)).toEqual(expected)
   })
 })
