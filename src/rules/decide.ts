@@ -142,13 +142,16 @@ const notEnrolled = (
 /**
  * rule enroll.3: the start cycle of an enrolment or a re-enrolment — the cycle named `period`, else
  * the cycle holding `now`, else the next to start; a customer not yet anchored starts in cycle 1
- * (rule window.unanchored); `period` names only `FIXED` cycles (rule window.period-fixed-only).
+ * (rule window.unanchored), unless a milestone's balance would anchor them on a local day no cycles
+ * can start from (rule window.anchor-valid); `period` names only `FIXED` cycles (rule
+ * window.period-fixed-only).
  */
 const startCycle = (
   context: Context,
   customer: Customer | undefined,
   now: Instant,
   period: string | undefined,
+  initialBalance: number | undefined,
 ): number | EnrolmentError => {
   const { window, target } = context
   if (period !== undefined) {
@@ -168,7 +171,13 @@ const startCycle = (
       ? periodNotFound(`cycle ${quote(period)} ended at ${iso(end)}`, 'options.period')
       : named
   }
-  if (window.type !== 'FIXED' && customer?.anchor === undefined) return 1
+  if (window.type !== 'FIXED' && customer?.anchor === undefined)
+    // rule window.anchor-valid: a milestone's balance anchors at `now` (rule window.anchor-balance).
+    return initialBalance !== undefined &&
+      target.kind === 'MILESTONE' &&
+      Number.isNaN(window.anchorFor(now))
+      ? periodNotFound(noCyclesFrom(context, now), 'now')
+      : 1
   const cycle =
     window.type === 'PERIOD_AGNOSTIC'
       ? openAgnosticCycle(context, customer)
@@ -210,28 +219,9 @@ const setBalance = (
     progressChanged(story, context, cycle, now)
 }
 
-/**
- * rule window.anchor-valid: a balance that would anchor a customer at `now` (rule
- * window.anchor-balance) on a local day no cycles can start from is refused, before any fact.
- */
-const unanchorable = (
-  context: Context,
-  customer: Customer | undefined,
-  now: Instant,
-  initialBalance: number | undefined,
-): EnrolmentError | undefined => {
-  const { window, target } = context
-  return initialBalance !== undefined &&
-    target.kind === 'MILESTONE' &&
-    window.type !== 'FIXED' &&
-    customer?.anchor === undefined &&
-    Number.isNaN(window.anchorFor(now))
-    ? periodNotFound(
-        `no cycles of target ${target.targetId} can start on the local day of ${iso(now)} in ${target.timeZone ?? 'UTC'}: one would fall on a date the zone skips, or beyond the calendar`,
-        'now',
-      )
-    : undefined
-}
+/** rule window.anchor-valid: why no cycles can start from the local day of `t`. */
+const noCyclesFrom = (context: Context, t: Instant): string =>
+  `no cycles of target ${context.target.targetId} can start on the local day of ${iso(t)} in ${context.target.timeZone ?? 'UTC'}: one would fall on a date the zone skips, or beyond the calendar`
 
 const enroll = (
   context: Context,
@@ -248,10 +238,8 @@ const enroll = (
       { ...command, type: 'REENROLL', resetStreakStatus: false },
       writing,
     )
-  const start = startCycle(context, undefined, command.now, command.period)
+  const start = startCycle(context, undefined, command.now, command.period, command.initialBalance)
   if (typeof start !== 'number') return refused(start)
-  const badAnchor = unanchorable(context, undefined, command.now, command.initialBalance)
-  if (badAnchor !== undefined) return refused(badAnchor)
   const enrolled = cycleEvent('ENROLLED', context, command.customerId, command.now, start)
   const story = storyOf(recordOf(newCustomer(command.customerId, start, command.now)), {
     version: writing.version,
@@ -311,10 +299,8 @@ function reenroll(
   if (customer === undefined)
     return refused(notEnrolled(context, command.customerId, 'never enrolled'))
   if (customer.status === 'ENROLLED') return refused(alreadyEnrolled(context, customer.customerId))
-  const start = startCycle(context, customer, command.now, command.period)
+  const start = startCycle(context, customer, command.now, command.period, command.initialBalance)
   if (typeof start !== 'number') return refused(start)
-  const badAnchor = unanchorable(context, customer, command.now, command.initialBalance)
-  if (badAnchor !== undefined) return refused(badAnchor)
   return rejoin(context, customer, command, start, writing)
 }
 
@@ -382,11 +368,7 @@ const countingCycle = (
       ? customer
       : { ...customer, anchor: window.anchorFor(at) }
   // rule window.anchor-valid: no cycles can start from this activity's local day.
-  if (Number.isNaN(anchored.anchor))
-    return ignored(
-      'OUTSIDE_CYCLES',
-      `no cycles of target ${context.target.targetId} can start on the local day of ${iso(at)} in ${context.target.timeZone ?? 'UTC'}: one would fall on a date the zone skips, or beyond the calendar`,
-    )
+  if (Number.isNaN(anchored.anchor)) return ignored('OUTSIDE_CYCLES', noCyclesFrom(context, at))
   const cycle = cycleHolding(window, anchored, at)
   if (cycle === 0) return ignored('OUTSIDE_CYCLES', `no cycle holds ${iso(at)}`)
   if (cycle < customer.startCycle)
