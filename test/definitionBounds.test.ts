@@ -8,6 +8,12 @@ import { defineMilestone, defineStreak } from '../src/index.js'
 const oneMonth = [
   { refCode: 'c1', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') },
 ]
+/** A cycle ending one day before the last instant a `Date` can hold (+275760-09-13). */
+const atTheEdge = {
+  refCode: 'last',
+  start: new Date(8.64e15 - 10 * 86_400_000),
+  end: new Date(8.64e15 - 86_400_000),
+}
 const base = {
   targetGroupId: 1,
   targetId: 1,
@@ -72,6 +78,22 @@ describe('a definition at its bounds', () => {
       'grace.definition: 31 grace days',
       { ...base, cycles: oneMonth, graceDays: 31 },
       [{ path: 'graceDays', message: 'must be an integer from 0 to 30' }],
+    ],
+    [
+      'grace.close-at: the last cycle closing at the last instant a Date holds',
+      { ...base, cycles: [atTheEdge], graceDays: 1 },
+      'accepted',
+    ],
+    [
+      'grace.close-at: the last cycle closing beyond the last instant a Date holds',
+      { ...base, cycles: [atTheEdge], graceDays: 2 },
+      [
+        {
+          path: 'graceDays',
+          message:
+            'puts the close of cycles[0] (its end + graceDays × 24 h) beyond the last instant a Date can hold',
+        },
+      ],
     ],
     [
       'visit.local-date: VISIT without a time zone',

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
   calendarCycles,
@@ -9,6 +10,7 @@ import {
   decodeState,
   enroll,
   initialState,
+  nextDueAt,
   recordActivity,
   reenroll,
   unenroll,
@@ -208,5 +210,33 @@ describe('windows at their edges', () => {
     ])
     const loaded = decodeState(JSON.parse(JSON.stringify(encodeState(later))))
     expect(E.map(encodeState)(loaded)).toEqual(E.right(encodeState(later)))
+  })
+  it('window.anchor-valid: a local day whose last cycle would close beyond the calendar anchors nothing (grace days)', () => {
+    const DAY = 86_400_000
+    const target = ok(
+      defineMilestone({
+        targetGroupId: 5,
+        targetId: 2,
+        metric: 'COUNT',
+        goal: 1,
+        allocation: 'PERIOD_END',
+        window: { type: 'CYCLIC', frequency: 'DAILY', count: 3 },
+        timeZone: 'UTC',
+        graceDays: 30,
+      }),
+    )
+    const s = ok(enroll(initialState(target), 1, new Date(8.64e15 - 60 * DAY))).state
+    // From here cycle 3 ends 2 days before the last instant; 30 grace days would close it beyond.
+    const late = ok(recordActivity(s, 1, { at: new Date(8.64e15 - 5 * DAY) }))
+    expect(late.state).toBe(s)
+    expect(late.warnings.map((w) => w.code)).toEqual(['OUTSIDE_CYCLES'])
+    // 33 days before the end of time the last cycle closes exactly at it: anchored, and due then.
+    const anchored = ok(recordActivity(s, 1, { at: new Date(8.64e15 - 33 * DAY) })).state
+    expect(cyclesOf(anchored, 1).map((c) => c.start.getTime())).toEqual([
+      8.64e15 - 33 * DAY,
+      8.64e15 - 32 * DAY,
+      8.64e15 - 31 * DAY,
+    ])
+    expect(nextDueAt(anchored, 1)).toEqual(O.some(new Date(8.64e15 - 2 * DAY)))
   })
 })

@@ -7,14 +7,12 @@
  * @since 0.2.0
  */
 import { tzOffset } from '@date-fns/tz/tzOffset'
+import { fitsDate, MAX_INSTANT_MS } from '../internal/guards.js'
 
 // model
 
 /** Milliseconds in a calendar day of UTC (a local day may be 23, 25 or more hours). */
 export const DAY_MS = 86_400_000
-
-/** The largest distance from 1970 a `Date` can hold, in milliseconds: 100 million days (ECMA-262). */
-export const MAX_INSTANT_MS = 8.64e15
 
 /** The local date of `MAX_INSTANT_MS` in UTC, 275760-09-13: no later date can start a cycle. */
 export const LAST_DAY = MAX_INSTANT_MS / DAY_MS
@@ -79,8 +77,6 @@ export const isTimeZone = (value: unknown): value is string => {
 const clamp = (instantMs: number): number =>
   Math.min(MAX_INSTANT_MS, Math.max(-MAX_INSTANT_MS, instantMs))
 
-const inRange = (instantMs: number): boolean => Math.abs(instantMs) <= MAX_INSTANT_MS
-
 const offsetNames = new Map<string, Intl.DateTimeFormat>()
 
 /** Whether the zone's offset at `date` is west of Greenwich, read from the zone's own offset name. */
@@ -115,7 +111,7 @@ const offsetMs = (timeZone: string, instantMs: number): number => {
  * what `format` and the local date read; `NaN` outside the `Date` range.
  */
 export const localWallClock = (instantMs: number, timeZone: string): number =>
-  inRange(instantMs) ? instantMs + offsetMs(timeZone, instantMs) : Number.NaN
+  fitsDate(instantMs) ? instantMs + offsetMs(timeZone, instantMs) : Number.NaN
 
 /**
  * The local calendar date of an instant, as whole days since 1970-01-01 (negative before): the
@@ -140,8 +136,8 @@ const firstInstantOf = (day: number, timeZone: string): number => {
   const after = offsetMs(timeZone, clamp(midnight + DAY_MS))
   const early = midnight - Math.max(before, after)
   const late = midnight - Math.min(before, after)
-  if (inRange(early) && wall(early) === midnight) return early
-  if (inRange(late) && wall(late) === midnight) return late
+  if (fitsDate(early) && wall(early) === midnight) return early
+  if (fitsDate(late) && wall(late) === midnight) return late
   // Midnight is skipped: the date starts at the first instant whose clock reads it or later. The
   // two candidates bracket the jump; failing that, a day either side does, since every offset is
   // under a day. Halving finds the jump within a millisecond.

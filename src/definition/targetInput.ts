@@ -5,10 +5,11 @@ import type { DefinitionProblem } from '../model/error.js'
 import type { JsonValue, RewardDescriptor } from '../model/json.js'
 import type { Metric, SubTarget, Window } from '../model/target.js'
 import { frequencyProblem, readFrequency } from '../calendar/frequency.js'
-import { isTimeZone } from '../calendar/localTime.js'
+import { DAY_MS, isTimeZone } from '../calendar/localTime.js'
 import {
   copyDate,
   elementsOf,
+  fitsDate,
   isArray,
   isPositiveFinite,
   isPositiveSafeInteger,
@@ -433,6 +434,16 @@ export const checkCommon = (
   else if (typeof graceDays === 'number' && graceDays > 0 && window?.type === 'PERIOD_AGNOSTIC')
     // rule grace.definition: a period-agnostic cycle ends at an activity, not at an instant to wait for.
     problems.push({ path: 'graceDays', message: 'must be 0 for a PERIOD_AGNOSTIC window' })
+  else if (typeof graceDays === 'number' && graceDays > 0) {
+    // rule grace.close-at: every close is an instant, as every end is (rule calendar.range).
+    const last = cycles.length - 1
+    const end = cycles[last]?.end.getTime() ?? 0
+    if (!fitsDate(end + graceDays * DAY_MS))
+      problems.push({
+        path: 'graceDays',
+        message: `puts the close of cycles[${last}] (its end + graceDays × 24 h) beyond the last instant a Date can hold`,
+      })
+  }
   const rawReward = ownField(input, 'reward')
   const reward = rawReward === undefined ? undefined : rewardDescriptor(rawReward, 'reward')
   if (reward !== undefined && 'problem' in reward) problems.push(reward.problem)

@@ -33,6 +33,12 @@ export const isDateObject = (value: unknown): value is Date => {
 /** A `Date` that holds a real instant (not an Invalid Date, not a date-like object). */
 export const isValidDate = (value: unknown): value is Date => !Number.isNaN(instantOf(value))
 
+/** The largest distance from 1970 a `Date` can hold, in milliseconds: 100 million days (ECMA-262). */
+export const MAX_INSTANT_MS = 8.64e15
+
+/** Whether `ms` is an instant a `Date` can hold. */
+export const fitsDate = (ms: number): boolean => Math.abs(ms) <= MAX_INSTANT_MS
+
 /** A finite number ≥ 0 (`-0` included, read as 0). */
 export const isNonNegativeFinite = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0

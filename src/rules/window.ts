@@ -3,6 +3,7 @@
 // calendar from their anchor (CYCLIC), and cycles that end at the activity reaching the goal
 // (PERIOD_AGNOSTIC).
 import type { Target } from '../model/target.js'
+import { fitsDate } from '../internal/guards.js'
 import type { Customer, Instant } from './customer.js'
 
 // model
@@ -65,12 +66,14 @@ export const fixedWindow = (target: Target): CustomerWindow => {
 
 /**
  * rule window.cyclic: each customer's own `count` cycles, stepped in local time from the start of
- * the local day of their anchoring activity. `edgesFrom` gives the cycle starts of an anchor.
+ * the local day of their anchoring activity. `edgesFrom` gives the cycle starts of an anchor;
+ * `grace` is how long after its end a cycle closes.
  */
 export const cyclicWindow = (
   count: number,
   dayStart: (t: Instant) => Instant,
   edgesFrom: CycleEdgesFrom,
+  grace: number,
 ): CustomerWindow => {
   const edgesOf = (customer: Customer | undefined): ArrayLike<Instant> | undefined =>
     customer?.anchor === undefined ? undefined : edgesFrom(customer.anchor)
@@ -83,12 +86,12 @@ export const cyclicWindow = (
       const edges = edgesOf(customer)
       return edges === undefined ? 0 : countUpTo(edges, 1, t)
     },
-    // rule window.anchor-valid: an anchor is one every cycle can be stepped to from.
+    // rule window.anchor-valid: an anchor is one every cycle can be stepped to, and closed at, from.
     anchorFor: (t) => {
       const anchor = dayStart(t)
       const edges = edgesFrom(anchor)
       for (let i = 0; i < edges.length; i++) if (!Number.isFinite(edges[i])) return Number.NaN
-      return anchor
+      return fitsDate((edges[edges.length - 1] as number) + grace) ? anchor : Number.NaN
     },
     named: () => 0,
   }

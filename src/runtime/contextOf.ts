@@ -49,6 +49,7 @@ const windowOf = (target: Target): CustomerWindow => {
           (anchor, periods) =>
             cycleStartAfter(anchor, window.frequency, periods, zone) ?? Number.NaN,
         ),
+        target.graceDays * DAY,
       )
     }
     case 'PERIOD_AGNOSTIC':
