@@ -17,6 +17,8 @@ import {
   initialState,
   nextDueAt,
   standing,
+  type CustomerCycle,
+  type Standing,
   type Target,
 } from '../src/index.js'
 import { operations, targets } from '../src/testing/index.js'
@@ -338,6 +340,18 @@ describe('ops.standing in every window', () => {
         }),
       ),
     )
+  })
+
+  it('ops.standing: before a later start cycle, the cycle holding now with no progress; the start cycle’s balance once it holds now', () => {
+    const target = milestoneABC('PERIOD_END', { goal: 5 })
+    const s = given(target).state
+    const g = given(target, op.enroll(1, inCycle(s, 1, 2), { period: 'c2', initialBalance: 3 }))
+    const shown = (instant: Date) =>
+      O.map((x: Standing) => [O.map((c: CustomerCycle) => c.index)(x.cycle), x.progress])(
+        standing(g.state, 1, instant),
+      )
+    expect(shown(inCycle(s, 1, 3))).toEqual(O.some([O.some(1), 0]))
+    expect(shown(inCycle(s, 2, 1))).toEqual(O.some([O.some(2), 3]))
   })
 
   it('ops.standing: after the last FIXED cycle no cycle is shown, and the goal is the first cycle’s', () => {

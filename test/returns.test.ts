@@ -76,6 +76,19 @@ describe('returns', () => {
       .then([ev.achieved(1, inCycle(s0, 1, 3))])
   })
 
+  it('return.reversed: a late return and a late purchase date their events at their own at, in the order they arrive', () => {
+    const g = given(target, op.enroll(1, start), op.activity(1, inCycle(s0, 1, 10), 120))
+    g.when(op.activity(1, inCycle(s0, 1, 5), -50)).then([ev.reversed(1, inCycle(s0, 1, 5))])
+    given(
+      target,
+      op.enroll(1, start),
+      op.activity(1, inCycle(s0, 1, 10), 120),
+      op.activity(1, inCycle(s0, 1, 5), -50),
+    )
+      .when(op.activity(1, inCycle(s0, 1, 4), 60))
+      .then([ev.achieved(1, inCycle(s0, 1, 4))])
+  })
+
   it('return.period-end: a PERIOD_END reward is paid only if the goal holds at settlement; else forfeited RETURNED', () => {
     given(
       target,
