@@ -19,24 +19,15 @@ import {
   type Result,
   type Target,
 } from '../src/index.js'
+import { right, weeklyCycles } from './support/fixtures.js'
 
-const ok = <A>(x: E.Either<unknown, A>): A => {
-  if (E.isLeft(x)) throw new Error(JSON.stringify(x.left))
-  return x.right
-}
 const DAY = 86_400_000
-const weekly = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({
-    refCode: `c${i + 1}`,
-    start: new Date(Date.UTC(2026, 0, 5 + 7 * i)),
-    end: new Date(Date.UTC(2026, 0, 12 + 7 * i)),
-  }))
 /** Hour h of cycle `cy` of `weekly` (h may run past the cycle's end). */
 const w = (cy: number, h: number) => new Date(Date.UTC(2026, 0, 5 + 7 * (cy - 1)) + h * 3_600_000)
 const chain = (s: EnrolmentState, ...ops: Array<(s: EnrolmentState) => Result>) => {
   const events = []
   for (const op of ops) {
-    const t = ok(op(s))
+    const t = right(op(s))
     s = t.state
     events.push(...t.events)
   }
@@ -44,14 +35,14 @@ const chain = (s: EnrolmentState, ...ops: Array<(s: EnrolmentState) => Result>) 
 }
 const doc = (s: EnrolmentState): any => JSON.parse(JSON.stringify(encodeState(s)))
 const types = (r: Result) =>
-  ok(r).events.map(
+  right(r).events.map(
     (e) =>
       `${e.type}@${e.at.toISOString()} c${e.cycle}${'level' in e ? ` L${String(e.level)}` : ''}${'reason' in e ? ` ${e.reason}` : ''}`,
   )
 
 describe('grace, returns and input order at their edges', () => {
   const streak = (streakType: 'CONTINUOUS' | 'NON_CONTINUOUS') =>
-    ok(
+    right(
       defineStreak({
         targetGroupId: 1,
         targetId: 2,
@@ -59,18 +50,18 @@ describe('grace, returns and input order at their edges', () => {
         goal: 1,
         streakType,
         levels: [1, 2],
-        cycles: weekly(4),
+        cycles: weeklyCycles(4),
       }),
     )
   const milestone = (goal: number, allocation: 'IMMEDIATE' | 'PERIOD_END') =>
-    ok(
+    right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
         metric: 'COUNT',
         goal,
         allocation,
-        cycles: weekly(4),
+        cycles: weeklyCycles(4),
       }),
     )
   /** A customer enrolled in cycle 1 with one activity, encoded. */
@@ -128,7 +119,7 @@ describe('grace, returns and input order at their edges', () => {
   })
 
   it('grace.close-at: closeAt is end + graceDays × 24 h even across a DST change (not local days)', () => {
-    const cycles = ok(
+    const cycles = right(
       calendarCycles({
         start: '2026-03-27',
         frequency: 'DAILY',
@@ -136,7 +127,7 @@ describe('grace, returns and input order at their edges', () => {
         timeZone: 'Europe/Paris',
       }),
     )
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
@@ -155,15 +146,15 @@ describe('grace, returns and input order at their edges', () => {
       (s) => recordActivity(s, 1, { at: new Date(c2.start.getTime() + 3_600_000) }),
     )
     expect(nextDueAt(state, 1)).toEqual(O.some(close))
-    expect(ok(advance(state, new Date(close.getTime() - 1))).events).toEqual([])
+    expect(right(advance(state, new Date(close.getTime() - 1))).events).toEqual([])
     expect(types(advance(state, close))).toEqual([`REWARD_ISSUED@${close.toISOString()} c2`])
   })
 
   it('grace.streak-order: a credit released by a break at the close is dated at the close, with its level', () => {
-    const cycles = ok(
+    const cycles = right(
       calendarCycles({ start: '2026-01-01', frequency: 'DAILY', count: 10, timeZone: 'UTC' }),
     )
-    const target = ok(
+    const target = right(
       defineStreak({
         targetGroupId: 1,
         targetId: 2,
@@ -192,7 +183,7 @@ describe('grace, returns and input order at their edges', () => {
   })
 
   it('grace.membership: during the last cycle\u2019s grace, unenroll and enroll are 310019 (by end), and its reward is still paid at its close', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
@@ -200,7 +191,7 @@ describe('grace, returns and input order at their edges', () => {
         goal: 1,
         allocation: 'PERIOD_END',
         graceDays: 3,
-        cycles: weekly(2),
+        cycles: weeklyCycles(2),
       }),
     )
     const { state } = chain(
@@ -216,12 +207,12 @@ describe('grace, returns and input order at their edges', () => {
       E.isLeft(enroll(state, 2, w(3, 1))) && (enroll(state, 2, w(3, 1)) as E.Left<any>).left.code,
     ).toBe(310019)
     // a late activity of the last cycle still counts during its grace
-    expect(ok(recordActivity(state, 1, { at: w(2, 3) })).warnings).toEqual([])
+    expect(right(recordActivity(state, 1, { at: w(2, 3) })).warnings).toEqual([])
     expect(types(advance(state, w(3, 72)))).toEqual(['REWARD_ISSUED@2026-01-22T00:00:00.000Z c2'])
   })
 
   it('grace.counting: while c is in grace, an activity stamped in c+1 counts in c+1', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
@@ -229,7 +220,7 @@ describe('grace, returns and input order at their edges', () => {
         goal: 1,
         allocation: 'IMMEDIATE',
         graceDays: 2,
-        cycles: weekly(4),
+        cycles: weeklyCycles(4),
       }),
     )
     const { state } = chain(initialState(target), (s) => enroll(s, 1, w(1, 1)))
@@ -240,7 +231,7 @@ describe('grace, returns and input order at their edges', () => {
   })
 
   it('return.lowers, return.period-end: a return at the purchase\u2019s instant lowers that cycle during its grace; forfeited RETURNED at its close', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
@@ -249,7 +240,7 @@ describe('grace, returns and input order at their edges', () => {
         allocation: 'PERIOD_END',
         allowReturns: true,
         graceDays: 2,
-        cycles: weekly(4),
+        cycles: weeklyCycles(4),
       }),
     )
     const { state } = chain(
@@ -261,21 +252,21 @@ describe('grace, returns and input order at their edges', () => {
     expect(types(recordActivity(state, 1, { at: w(1, 2), value: -5 }))).toEqual([
       'ACHIEVEMENT_REVERSED@2026-01-05T02:00:00.000Z c1',
     ])
-    const returned = ok(recordActivity(state, 1, { at: w(1, 2), value: -5 })).state
+    const returned = right(recordActivity(state, 1, { at: w(1, 2), value: -5 })).state
     expect(types(advance(returned, w(2, 48)))).toEqual([
       'REWARD_FORFEITED@2026-01-14T00:00:00.000Z c1 RETURNED',
     ])
   })
 
   it('input.order: settled instant before state, state before the start cycle, options before both, a value before any warning', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
         metric: 'SUM',
         goal: 10,
         allocation: 'PERIOD_END',
-        cycles: weekly(4),
+        cycles: weeklyCycles(4),
       }),
     )
     const { state } = chain(
@@ -304,14 +295,14 @@ describe('grace, returns and input order at their edges', () => {
   })
 
   it('activity.warning-order: NOT_ENROLLED wins over CYCLE_CLOSED and OUTSIDE_CYCLES', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
         metric: 'COUNT',
         goal: 5,
         allocation: 'PERIOD_END',
-        cycles: weekly(3),
+        cycles: weeklyCycles(3),
       }),
     )
     const { state } = chain(
@@ -320,11 +311,11 @@ describe('grace, returns and input order at their edges', () => {
       (s) => advance(s, w(2, 1)),
     )
     const warn = (s: EnrolmentState, at: Date) =>
-      ok(recordActivity(s, 1, { at })).warnings.map((x) => x.code)
+      right(recordActivity(s, 1, { at })).warnings.map((x) => x.code)
     expect(warn(state, w(1, 2))).toEqual(['NOT_ENROLLED']) // c1 is before the start cycle and closed
     expect(warn(state, w(5, 2))).toEqual(['OUTSIDE_CYCLES'])
-    const out = ok(unenroll(state, 1, w(2, 2))).state
+    const out = right(unenroll(state, 1, w(2, 2))).state
     expect(warn(out, w(5, 2))).toEqual(['NOT_ENROLLED']) // unenrolled, and outside every cycle
-    expect(ok(recordActivity(out, 1, { at: w(5, 2) })).state).toBe(out)
+    expect(right(recordActivity(out, 1, { at: w(5, 2) })).state).toBe(out)
   })
 })

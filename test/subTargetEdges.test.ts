@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
   advance,
@@ -11,19 +10,8 @@ import {
   reenroll,
   unenroll,
   type EnrolmentState,
-  type Transition,
 } from '../src/index.js'
-
-const ok = <A>(r: E.Either<unknown, A>): A => {
-  if (E.isLeft(r)) throw new Error(`Left: ${JSON.stringify(r.left)}`)
-  return r.right
-}
-const d = (iso: string) => new Date(iso)
-const monthly = (n: number) =>
-  ok(calendarCycles({ start: '2026-01-01', frequency: 'MONTHLY', count: n, timeZone: 'UTC' })).map(
-    (c) => ({ ...c, refCode: `c${c.index}` }),
-  )
-const types = (t: Transition) => t.events.map((e) => `${e.type}:${e.cycle}`)
+import { at, eventTags, monthlyCycles, right } from './support/fixtures.js'
 
 describe('sub-targets at their exact thresholds', () => {
   it('subtarget.threshold: a PERCENTAGE threshold is exactly value% of the goal (7% of 100 is 7; 14% of 50 is 7)', () => {
@@ -33,20 +21,20 @@ describe('sub-targets at their exact thresholds', () => {
       [200, 28],
       [100, 56],
     ] as const) {
-      const target = ok(
+      const target = right(
         defineMilestone({
           targetGroupId: 1,
           targetId: 1,
           metric: 'SUM',
           goal,
           allocation: 'IMMEDIATE',
-          cycles: monthly(1),
+          cycles: monthlyCycles(1),
           subTargets: [{ name: 'p', trigger: 'PERCENTAGE', value: pct }],
         }),
       )
-      const s = ok(enroll(initialState(target), 1, d('2026-01-02T00:00:00Z'))).state
-      const r = ok(
-        recordActivity(s, 1, { at: d('2026-01-03T00:00:00Z'), value: (pct * goal) / 100 }),
+      const s = right(enroll(initialState(target), 1, at('2026-01-02T00:00:00Z'))).state
+      const r = right(
+        recordActivity(s, 1, { at: at('2026-01-03T00:00:00Z'), value: (pct * goal) / 100 }),
       )
       expect(
         r.events.map((e) => e.type),
@@ -56,21 +44,23 @@ describe('sub-targets at their exact thresholds', () => {
   })
 
   it('subtarget.order: a PERCENTAGE and an ABSOLUTE sub-target of one threshold tie, in definition order', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
         metric: 'COUNT',
         goal: 100,
         allocation: 'IMMEDIATE',
-        cycles: monthly(1),
+        cycles: monthlyCycles(1),
         subTargets: [
           { name: 'pct7', trigger: 'PERCENTAGE', value: 7 },
           { name: 'abs7', trigger: 'ABSOLUTE', value: 7 },
         ],
       }),
     )
-    const r = ok(enroll(initialState(target), 1, d('2026-01-02T00:00:00Z'), { initialBalance: 7 }))
+    const r = right(
+      enroll(initialState(target), 1, at('2026-01-02T00:00:00Z'), { initialBalance: 7 }),
+    )
     expect(r.events.map((e) => (e.type === 'SUB_TARGET_REACHED' ? e.subTarget : e.type))).toEqual([
       'ENROLLED',
       'pct7',
@@ -79,10 +69,10 @@ describe('sub-targets at their exact thresholds', () => {
   })
 
   it('subtarget.once: not again in a new streak epoch, even as the progress rises past the threshold again', () => {
-    const cycles = ok(
+    const cycles = right(
       calendarCycles({ start: '2026-01-05', frequency: 'WEEKLY', count: 4, timeZone: 'UTC' }),
     )
-    const target = ok(
+    const target = right(
       defineStreak({
         targetGroupId: 1,
         targetId: 1,
@@ -94,15 +84,15 @@ describe('sub-targets at their exact thresholds', () => {
         subTargets: [{ name: 'half', trigger: 'PERCENTAGE', value: 50 }],
       }),
     )
-    let s: EnrolmentState = ok(enroll(initialState(target), 1, d('2026-01-05T00:00:00Z'))).state
-    s = ok(recordActivity(s, 1, { at: d('2026-01-05T01:00:00Z') })).state
-    const half = ok(recordActivity(s, 1, { at: d('2026-01-05T02:00:00Z') }))
+    let s: EnrolmentState = right(enroll(initialState(target), 1, at('2026-01-05T00:00:00Z'))).state
+    s = right(recordActivity(s, 1, { at: at('2026-01-05T01:00:00Z') })).state
+    const half = right(recordActivity(s, 1, { at: at('2026-01-05T02:00:00Z') }))
     expect(half.events.map((e) => e.type)).toEqual(['SUB_TARGET_REACHED'])
-    s = ok(unenroll(half.state, 1, d('2026-01-05T03:00:00Z'))).state
-    s = ok(reenroll(s, 1, d('2026-01-05T04:00:00Z'), { resetStreakStatus: true })).state
+    s = right(unenroll(half.state, 1, at('2026-01-05T03:00:00Z'))).state
+    s = right(reenroll(s, 1, at('2026-01-05T04:00:00Z'), { resetStreakStatus: true })).state
     const after = [5, 6, 7]
       .map((h) => {
-        const r = ok(recordActivity(s, 1, { at: new Date(Date.UTC(2026, 0, 5, h)) }))
+        const r = right(recordActivity(s, 1, { at: new Date(Date.UTC(2026, 0, 5, h)) }))
         s = r.state
         return r.events
       })
@@ -112,10 +102,10 @@ describe('sub-targets at their exact thresholds', () => {
 
   it('subtarget.once: never while unenrolled — a balance waiting for its cycle reaches nothing while the customer is out', () => {
     const cycles = [
-      { refCode: 'a', start: d('2026-01-01T00:00:00Z'), end: d('2026-01-10T00:00:00Z') },
-      { refCode: 'b', start: d('2026-01-20T00:00:00Z'), end: d('2026-01-30T00:00:00Z') },
+      { refCode: 'a', start: at('2026-01-01T00:00:00Z'), end: at('2026-01-10T00:00:00Z') },
+      { refCode: 'b', start: at('2026-01-20T00:00:00Z'), end: at('2026-01-30T00:00:00Z') },
     ]
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 1,
         targetId: 1,
@@ -126,14 +116,14 @@ describe('sub-targets at their exact thresholds', () => {
         subTargets: [{ name: 's5', trigger: 'ABSOLUTE', value: 5 }],
       }),
     )
-    let s = ok(
-      enroll(initialState(target), 1, d('2026-01-15T00:00:00Z'), { initialBalance: 6 }),
+    let s = right(
+      enroll(initialState(target), 1, at('2026-01-15T00:00:00Z'), { initialBalance: 6 }),
     ).state
-    s = ok(unenroll(s, 1, d('2026-01-16T00:00:00Z'))).state
-    const swept = ok(advance(s, d('2026-01-21T00:00:00Z')))
+    s = right(unenroll(s, 1, at('2026-01-16T00:00:00Z'))).state
+    const swept = right(advance(s, at('2026-01-21T00:00:00Z')))
     expect(swept.events).toEqual([])
-    const back = ok(reenroll(swept.state, 1, d('2026-01-22T00:00:00Z')))
-    expect(types(back)).toEqual(['REENROLLED:2', 'SUB_TARGET_REACHED:2'])
-    expect(back.events[1]?.at).toEqual(d('2026-01-22T00:00:00Z'))
+    const back = right(reenroll(swept.state, 1, at('2026-01-22T00:00:00Z')))
+    expect(eventTags(back)).toEqual(['REENROLLED:2', 'SUB_TARGET_REACHED:2'])
+    expect(back.events[1]?.at).toEqual(at('2026-01-22T00:00:00Z'))
   })
 })

@@ -14,20 +14,13 @@ import {
   recordActivity,
   reenroll,
   unenroll,
-  type Transition,
   type Frequency,
 } from '../src/index.js'
-
-const ok = <A>(r: E.Either<unknown, A>): A => {
-  if (E.isLeft(r)) throw new Error(`Left: ${JSON.stringify(r.left)}`)
-  return r.right
-}
-const d = (iso: string) => new Date(iso)
-const types = (t: Transition) => t.events.map((e) => `${e.type}:${e.cycle}`)
+import { at, eventTags, right } from './support/fixtures.js'
 
 describe('windows at their edges', () => {
   const cyclic = (frequency: Frequency, timeZone: string, count = 4) =>
-    ok(
+    right(
       defineMilestone({
         targetGroupId: 5,
         targetId: 1,
@@ -50,9 +43,9 @@ describe('windows at their edges', () => {
     ]
     for (const [frequency, zone, activity, localDate] of cases) {
       const target = cyclic(frequency, zone)
-      const s = ok(enroll(initialState(target), 1, d('2026-01-01T00:00:00Z'))).state
-      const after = ok(recordActivity(s, 1, { at: d(activity) })).state
-      const expected = ok(
+      const s = right(enroll(initialState(target), 1, at('2026-01-01T00:00:00Z'))).state
+      const after = right(recordActivity(s, 1, { at: at(activity) })).state
+      const expected = right(
         calendarCycles({ start: localDate, frequency, count: 4, timeZone: zone }),
       ).map(({ index, start, end }) => ({ index, start, end }))
       expect(cyclesOf(after, 1), `${JSON.stringify(frequency)} ${zone} ${activity}`).toEqual(
@@ -63,18 +56,18 @@ describe('windows at their edges', () => {
 
   it('window.anchor: an activity exactly at the enrolment instant anchors; exactly at local midnight starts cycle 1 there', () => {
     const target = cyclic('DAILY', 'Europe/Paris')
-    const s = ok(enroll(initialState(target), 1, d('2026-03-04T23:00:00Z'))).state
-    const r = ok(recordActivity(s, 1, { at: d('2026-03-04T23:00:00Z') }))
+    const s = right(enroll(initialState(target), 1, at('2026-03-04T23:00:00Z'))).state
+    const r = right(recordActivity(s, 1, { at: at('2026-03-04T23:00:00Z') }))
     expect(r.warnings).toEqual([])
     expect(cyclesOf(r.state, 1)[0]).toEqual({
       index: 1,
-      start: d('2026-03-04T23:00:00Z'),
-      end: d('2026-03-05T23:00:00Z'),
+      start: at('2026-03-04T23:00:00Z'),
+      end: at('2026-03-05T23:00:00Z'),
     })
   })
 
   it('window.anchor: a re-enrolment with resetStreakStatus never moves a CYCLIC customer\u2019s cycles', () => {
-    const target = ok(
+    const target = right(
       defineStreak({
         targetGroupId: 7,
         targetId: 1,
@@ -86,60 +79,60 @@ describe('windows at their edges', () => {
         timeZone: 'UTC',
       }),
     )
-    let s = ok(enroll(initialState(target), 1, d('2026-03-01T00:00:00Z'))).state
-    s = ok(recordActivity(s, 1, { at: d('2026-03-04T10:00:00Z') })).state
+    let s = right(enroll(initialState(target), 1, at('2026-03-01T00:00:00Z'))).state
+    s = right(recordActivity(s, 1, { at: at('2026-03-04T10:00:00Z') })).state
     const before = cyclesOf(s, 1)
-    s = ok(unenroll(s, 1, d('2026-03-12T00:00:00Z'))).state
-    const back = ok(reenroll(s, 1, d('2026-03-20T00:00:00Z'), { resetStreakStatus: true }))
-    expect(types(back)).toEqual(['REENROLLED:3', 'STREAK_RESET:3'])
-    const later = ok(recordActivity(back.state, 1, { at: d('2026-03-21T00:00:00Z') }))
+    s = right(unenroll(s, 1, at('2026-03-12T00:00:00Z'))).state
+    const back = right(reenroll(s, 1, at('2026-03-20T00:00:00Z'), { resetStreakStatus: true }))
+    expect(eventTags(back)).toEqual(['REENROLLED:3', 'STREAK_RESET:3'])
+    const later = right(recordActivity(back.state, 1, { at: at('2026-03-21T00:00:00Z') }))
     expect(cyclesOf(later.state, 1)).toEqual(before)
   })
 
   it('window.anchor-balance: initialBalance 0 anchors at now; a re-enrolment balance anchors an unanchored customer', () => {
     const target = cyclic('DAILY', 'UTC')
-    const zero = ok(
-      enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'), { initialBalance: 0 }),
+    const zero = right(
+      enroll(initialState(target), 1, at('2026-03-01T10:00:00Z'), { initialBalance: 0 }),
     ).state
     expect(cyclesOf(zero, 1)[0]).toEqual({
       index: 1,
-      start: d('2026-03-01T00:00:00Z'),
-      end: d('2026-03-02T00:00:00Z'),
+      start: at('2026-03-01T00:00:00Z'),
+      end: at('2026-03-02T00:00:00Z'),
     })
-    let s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
-    s = ok(unenroll(s, 1, d('2026-03-02T10:00:00Z'))).state
-    const back = ok(reenroll(s, 1, d('2026-03-03T10:00:00Z'), { initialBalance: 1 }))
-    expect(types(back)).toEqual(['REENROLLED:1'])
+    let s = right(enroll(initialState(target), 1, at('2026-03-01T10:00:00Z'))).state
+    s = right(unenroll(s, 1, at('2026-03-02T10:00:00Z'))).state
+    const back = right(reenroll(s, 1, at('2026-03-03T10:00:00Z'), { initialBalance: 1 }))
+    expect(eventTags(back)).toEqual(['REENROLLED:1'])
     expect(cyclesOf(back.state, 1)[0]).toEqual({
       index: 1,
-      start: d('2026-03-03T00:00:00Z'),
-      end: d('2026-03-04T00:00:00Z'),
+      start: at('2026-03-03T00:00:00Z'),
+      end: at('2026-03-04T00:00:00Z'),
     })
   })
 
   it('window.unanchored: REENROLLED of a customer never anchored carries cycle 1, and the next activity anchors them', () => {
     const target = cyclic('DAILY', 'UTC')
-    let s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
-    s = ok(unenroll(s, 1, d('2026-03-02T10:00:00Z'))).state
-    const back = ok(reenroll(s, 1, d('2026-03-03T10:00:00Z')))
-    expect(types(back)).toEqual(['REENROLLED:1'])
+    let s = right(enroll(initialState(target), 1, at('2026-03-01T10:00:00Z'))).state
+    s = right(unenroll(s, 1, at('2026-03-02T10:00:00Z'))).state
+    const back = right(reenroll(s, 1, at('2026-03-03T10:00:00Z')))
+    expect(eventTags(back)).toEqual(['REENROLLED:1'])
     expect(cyclesOf(back.state, 1)).toEqual([])
-    const a = ok(recordActivity(back.state, 1, { at: d('2026-03-04T10:00:00Z') }))
-    expect(cyclesOf(a.state, 1)[0]?.start).toEqual(d('2026-03-04T00:00:00Z'))
+    const a = right(recordActivity(back.state, 1, { at: at('2026-03-04T10:00:00Z') }))
+    expect(cyclesOf(a.state, 1)[0]?.start).toEqual(at('2026-03-04T00:00:00Z'))
   })
 
   it('window.period-fixed-only: reenroll with a period in a CYCLIC window is 310019; an enrolled customer gets 310119 first', () => {
     const target = cyclic('DAILY', 'UTC')
-    const s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
-    const twice = enroll(s, 1, d('2026-03-01T11:00:00Z'), { period: 'x' })
+    const s = right(enroll(initialState(target), 1, at('2026-03-01T10:00:00Z'))).state
+    const twice = enroll(s, 1, at('2026-03-01T11:00:00Z'), { period: 'x' })
     expect(E.isLeft(twice) && twice.left.code).toBe(310119)
-    const out = ok(unenroll(s, 1, d('2026-03-02T10:00:00Z'))).state
-    const r = reenroll(out, 1, d('2026-03-03T10:00:00Z'), { period: 'x' })
+    const out = right(unenroll(s, 1, at('2026-03-02T10:00:00Z'))).state
+    const r = reenroll(out, 1, at('2026-03-03T10:00:00Z'), { period: 'x' })
     expect(E.isLeft(r) && r.left.code).toBe(310019)
   })
 
   it('window.agnostic: after maxCycles, an activity exactly at the last end is OUTSIDE_CYCLES; exactly at the open cycle\u2019s start it counts there', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 6,
         targetId: 1,
@@ -150,23 +143,23 @@ describe('windows at their edges', () => {
       }),
     )
     const h = (n: number) => new Date(Date.UTC(2026, 2, 1, 10 + n))
-    let s = ok(enroll(initialState(target), 1, h(0))).state
-    for (const n of [1, 2, 3]) s = ok(recordActivity(s, 1, { at: h(n) })).state
-    const atStart = ok(recordActivity(s, 1, { at: h(3) }))
+    let s = right(enroll(initialState(target), 1, h(0))).state
+    for (const n of [1, 2, 3]) s = right(recordActivity(s, 1, { at: h(n) })).state
+    const atStart = right(recordActivity(s, 1, { at: h(3) }))
     expect(atStart.warnings).toEqual([])
     s = atStart.state
-    for (const n of [4, 5]) s = ok(recordActivity(s, 1, { at: h(n) })).state
+    for (const n of [4, 5]) s = right(recordActivity(s, 1, { at: h(n) })).state
     expect(cyclesOf(s, 1).map((c) => c.end)).toEqual([h(3), h(5)])
-    expect(ok(recordActivity(s, 1, { at: h(5) })).warnings.map((w) => w.code)).toEqual([
+    expect(right(recordActivity(s, 1, { at: h(5) })).warnings.map((w) => w.code)).toEqual([
       'OUTSIDE_CYCLES',
     ])
-    expect(ok(recordActivity(s, 1, { at: h(4) })).warnings.map((w) => w.code)).toEqual([
+    expect(right(recordActivity(s, 1, { at: h(4) })).warnings.map((w) => w.code)).toEqual([
       'CYCLE_CLOSED',
     ])
   })
 
   it('window.agnostic: an activity that reaches the goal by itself ends its cycle at the instant it starts', () => {
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 6,
         targetId: 1,
@@ -176,32 +169,32 @@ describe('windows at their edges', () => {
         window: { type: 'PERIOD_AGNOSTIC', maxCycles: 3 },
       }),
     )
-    const at = d('2026-03-01T11:00:00Z')
-    const s = ok(enroll(initialState(target), 1, d('2026-03-01T10:00:00Z'))).state
-    const r = ok(recordActivity(s, 1, { at, value: 25 }))
-    expect(types(r)).toEqual(['CYCLE_ACHIEVED:1', 'REWARD_ISSUED:1'])
+    const instant = at('2026-03-01T11:00:00Z')
+    const s = right(enroll(initialState(target), 1, at('2026-03-01T10:00:00Z'))).state
+    const r = right(recordActivity(s, 1, { at: instant, value: 25 }))
+    expect(eventTags(r)).toEqual(['CYCLE_ACHIEVED:1', 'REWARD_ISSUED:1'])
     expect(cyclesOf(r.state, 1)).toEqual([
-      { index: 1, start: at, end: at },
-      { index: 2, start: at },
+      { index: 1, start: instant, end: instant },
+      { index: 2, start: instant },
     ])
   })
 
   it('window.anchor-valid: a local day no cycles can start from anchors nothing (Pacific/Apia skipped 2011-12-30)', () => {
     const target = cyclic('DAILY', 'Pacific/Apia', 3)
-    const s = ok(enroll(initialState(target), 1, d('2011-12-28T00:00:00Z'))).state
+    const s = right(enroll(initialState(target), 1, at('2011-12-28T00:00:00Z'))).state
     // From 2011-12-29 (local), cycle 2 would start on 2011-12-30, a date the zone skipped.
-    const skipped = ok(recordActivity(s, 1, { at: d('2011-12-29T12:00:00Z') }))
+    const skipped = right(recordActivity(s, 1, { at: at('2011-12-29T12:00:00Z') }))
     expect(skipped.state).toBe(s)
     expect(skipped.events).toEqual([])
     expect(skipped.warnings.map((w) => w.code)).toEqual(['OUTSIDE_CYCLES'])
     expect(cyclesOf(s, 1)).toEqual([])
     // A balance that would anchor there is refused, naming `now`; nothing changes.
-    const balance = enroll(initialState(target), 2, d('2011-12-29T12:00:00Z'), {
+    const balance = enroll(initialState(target), 2, at('2011-12-29T12:00:00Z'), {
       initialBalance: 1,
     })
     expect(E.isLeft(balance) && [balance.left.code, balance.left.field]).toEqual([310019, 'now'])
     // The next local day (2011-12-31) anchors, with valid cycles that round-trip.
-    const later = ok(recordActivity(s, 1, { at: d('2011-12-30T12:00:00Z') })).state
+    const later = right(recordActivity(s, 1, { at: at('2011-12-30T12:00:00Z') })).state
     const cycles = cyclesOf(later, 1)
     expect(cycles.map((c) => c.start.toISOString())).toEqual([
       '2011-12-30T10:00:00.000Z',
@@ -213,7 +206,7 @@ describe('windows at their edges', () => {
   })
   it('window.anchor-valid: a local day whose last cycle would close beyond the calendar anchors nothing (grace days)', () => {
     const DAY = 86_400_000
-    const target = ok(
+    const target = right(
       defineMilestone({
         targetGroupId: 5,
         targetId: 2,
@@ -225,13 +218,13 @@ describe('windows at their edges', () => {
         graceDays: 30,
       }),
     )
-    const s = ok(enroll(initialState(target), 1, new Date(8.64e15 - 60 * DAY))).state
+    const s = right(enroll(initialState(target), 1, new Date(8.64e15 - 60 * DAY))).state
     // From here cycle 3 ends 2 days before the last instant; 30 grace days would close it beyond.
-    const late = ok(recordActivity(s, 1, { at: new Date(8.64e15 - 5 * DAY) }))
+    const late = right(recordActivity(s, 1, { at: new Date(8.64e15 - 5 * DAY) }))
     expect(late.state).toBe(s)
     expect(late.warnings.map((w) => w.code)).toEqual(['OUTSIDE_CYCLES'])
     // 33 days before the end of time the last cycle closes exactly at it: anchored, and due then.
-    const anchored = ok(recordActivity(s, 1, { at: new Date(8.64e15 - 33 * DAY) })).state
+    const anchored = right(recordActivity(s, 1, { at: new Date(8.64e15 - 33 * DAY) })).state
     expect(cyclesOf(anchored, 1).map((c) => c.start.getTime())).toEqual([
       8.64e15 - 33 * DAY,
       8.64e15 - 32 * DAY,

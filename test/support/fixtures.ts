@@ -49,6 +49,10 @@ export const weeklyCycles = (count: number): ReadonlyArray<Cycle> =>
     (cycle) => ({ ...cycle, refCode: `c${cycle.index}` }),
   )
 
+/** A result's events as `TYPE:cycle`, to compare in order at a glance. */
+export const eventTags = (result: { readonly events: ReadonlyArray<EnrolmentEvent> }) =>
+  result.events.map((e) => `${e.type}:${e.cycle}`)
+
 /** The seed's milestone 'ABC': 5 monthly cycles, goal 5 transactions. */
 export const milestoneABC = (
   allocation: RewardAllocationType,
