@@ -5,6 +5,7 @@ import {
   applyAll,
   cyclesOf,
   defineMilestone,
+  forget,
   defineStreak,
   formatTimeline,
   initialState,
@@ -19,6 +20,7 @@ import {
 import {
   at,
   cycleOf,
+  enrolment,
   inCycle,
   milestoneABC,
   monthlyCycles,
@@ -27,6 +29,7 @@ import {
 } from './support/fixtures.js'
 
 const customer = 423789336
+const someoneElse = 5
 
 /** Applies operations in order; every one must be accepted. */
 const replay = (
@@ -58,8 +61,8 @@ const activity = (when: Date, value?: number, id = customer): Operation => ({
 const advance = (now: Date): Operation => ({ kind: 'advance', now })
 
 /** Five transactions in cycle `index`, one an hour from hour 1: the goal of 'ABC'. */
-const goalIn = (state: EnrolmentState, index: number): ReadonlyArray<Operation> =>
-  [1, 2, 3, 4, 5].map((h) => activity(inCycle(state, index, h)))
+const goalIn = (state: EnrolmentState, index: number, id = customer): ReadonlyArray<Operation> =>
+  [1, 2, 3, 4, 5].map((h) => activity(inCycle(state, index, h), undefined, id))
 
 /** The row of a `FIXED` cycle of `state`. */
 const row = (
@@ -672,5 +675,209 @@ describe('formatTimeline (rule timeline.format)', () => {
         'c3     2026-03-01T00:00:00Z  2026-04-01T00:00:00Z  UNENROLLED  -            FORFEITED PERIOD_END (UNENROLLED) 2026-04-01T00:00:00Z',
       ].join('\n'),
     )
+  })
+})
+
+describe('where a spell of enrolment starts and ends (rule timeline.rows)', () => {
+  it('timeline.rows: unenrolled at the very first instant of c2, the customer was in c1 to its end (MISSED) and in no instant of c2 (no row)', () => {
+    const start = initialState(milestoneABC('IMMEDIATE'))
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      unenroll(cycleOf(start, 2).start),
+    ])
+    // The unenrolment cycle is c2, yet c2 had not begun before the unenrolment's instant.
+    expect(events.map((e) => [e.type, e.cycle])).toEqual([
+      ['ENROLLED', 1],
+      ['UNENROLLED', 2],
+    ])
+    expect(timeline(state, events, customer)).toEqual([row(start, 1, 'MISSED')])
+  })
+
+  it('timeline.rows: the cycle k an unenrolment names bounds the rows, not its instant: no row after k even for an UNENROLLED dated later', () => {
+    const start = initialState(milestoneABC('IMMEDIATE'))
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      unenroll(inCycle(start, 1, 24)),
+    ])
+    // The library dates an unenrolment in its cycle k or before it; this hand-altered list carries
+    // one from c1 dated in c3, to show the rule reads k: c2 and c3 started before it, yet are no rows.
+    const restamped = events.map((e) =>
+      e.type === 'UNENROLLED' ? { ...e, at: inCycle(start, 3, 24) } : e,
+    )
+    expect(timeline(state, restamped, customer)).toEqual([row(start, 1, 'UNENROLLED')])
+  })
+
+  it('timeline.rows: a list cut after the enrolment starts with an UNENROLLED of no spell: it is ignored, rows start at the re-enrolment', () => {
+    const start = initialState(milestoneABC('IMMEDIATE'))
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      unenroll(inCycle(start, 2, 24)),
+      reenroll(inCycle(start, 4, 1), false),
+    ])
+    // A host that keeps only recent events hands over a list that begins after the enrolment.
+    const cut = events.filter((e) => e.type !== 'ENROLLED')
+    expect(cut.map((e) => e.type)).toEqual(['UNENROLLED', 'REENROLLED'])
+    expect(timeline(state, cut, customer)).toEqual([row(start, 4, 'OPEN')])
+  })
+
+  it('timeline.rows: a second UNENROLLED with no re-enrolment since the first (the list lost it) is ignored: the first one ends the spell', () => {
+    const start = initialState(milestoneABC('IMMEDIATE'))
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      unenroll(inCycle(start, 2, 24)),
+      reenroll(inCycle(start, 3, 1), false),
+      unenroll(inCycle(start, 4, 24)),
+    ])
+    const lost = events.filter((e) => e.type !== 'REENROLLED')
+    expect(lost.map((e) => e.type)).toEqual(['ENROLLED', 'UNENROLLED', 'UNENROLLED'])
+    // The row of c2 is UNENROLLED: the spell ended from c2, not from the later unenrolment's c4.
+    expect(timeline(state, lost, customer)).toEqual([
+      row(start, 1, 'MISSED'),
+      row(start, 2, 'UNENROLLED'),
+    ])
+  })
+})
+
+describe('whose events are read (rule timeline.rows)', () => {
+  it("timeline.rows: another customer's events of the same target are not the customer's: their achievement and reward stay off the rows", () => {
+    const start = initialState(milestoneABC('IMMEDIATE'))
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      enroll(inCycle(start, 1), someoneElse),
+      ...goalIn(start, 1, someoneElse),
+    ])
+    // The other customer reached the goal of c1 and was paid; this customer did nothing in c1.
+    expect(events.filter((e) => e.customerId === someoneElse).map((e) => e.type)).toEqual([
+      'ENROLLED',
+      'CYCLE_ACHIEVED',
+      'REWARD_ISSUED',
+    ])
+    expect(timeline(state, events, customer)).toEqual([row(start, 1, 'OPEN')])
+  })
+
+  it("timeline.rows: the customer's events of a target with the same targetId in another target group are not read", () => {
+    const start = initialState(milestoneABC('IMMEDIATE'))
+    const { state, events } = replay(start, [enroll(inCycle(start, 1)), ...goalIn(start, 1)])
+    const otherGroup = events.map((e) => ({ ...e, targetGroupId: e.targetGroupId + 1 }))
+    expect(timeline(state, otherGroup, customer)).toEqual([])
+    expect(timeline(state, [...otherGroup, ...events], customer)).toEqual([
+      row(start, 1, 'ACHIEVED', [issued('IMMEDIATE', inCycle(start, 1, 5))]),
+    ])
+  })
+})
+
+describe('when the events decide an achievement (rule timeline.achieved)', () => {
+  /** A monthly SUM milestone of goal 100 paid at achievement, with returns. */
+  const immediateWithReturns = () =>
+    initialState(
+      right(
+        defineMilestone({
+          targetGroupId: 7,
+          targetId: 10,
+          metric: 'SUM',
+          goal: 100,
+          allocation: 'IMMEDIATE',
+          allowReturns: true,
+          cycles: monthlyCycles(3),
+        }),
+      ),
+    )
+
+  it('timeline.achieved: once closed cycles leave the state, the latest of CYCLE_ACHIEVED and ACHIEVEMENT_REVERSED decides: reversed is MISSED, achieved again is ACHIEVED', () => {
+    const start = immediateWithReturns()
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      activity(inCycle(start, 1, 2), 120),
+      activity(inCycle(start, 1, 3), -40),
+      activity(inCycle(start, 2, 2), 120),
+      activity(inCycle(start, 2, 3), -40),
+      activity(inCycle(start, 2, 4), 30),
+      advance(cycleOf(start, 2).end),
+    ])
+    expect(events.filter((e) => e.type !== 'ENROLLED').map((e) => [e.type, e.cycle])).toEqual([
+      ['CYCLE_ACHIEVED', 1],
+      ['REWARD_ISSUED', 1],
+      ['ACHIEVEMENT_REVERSED', 1],
+      ['CYCLE_ACHIEVED', 2],
+      ['REWARD_ISSUED', 2],
+      ['ACHIEVEMENT_REVERSED', 2],
+      ['CYCLE_ACHIEVED', 2],
+    ])
+    // Both cycles are closed: the state holds neither's progress, so only the events can tell.
+    expect(enrolment(state, customer).progress).toEqual([])
+    // An IMMEDIATE reward is paid at the first achievement and never taken back (rule
+    // return.immediate-once), so being paid says nothing of how the cycle ended.
+    expect(timeline(state, events, customer, cycleOf(start, 2).end)).toEqual([
+      row(start, 1, 'MISSED', [issued('IMMEDIATE', inCycle(start, 1, 2))]),
+      row(start, 2, 'ACHIEVED', [issued('IMMEDIATE', inCycle(start, 2, 2))]),
+      row(start, 3, 'OPEN'),
+    ])
+  })
+
+  it('timeline.achieved: a forgotten customer’s history is still explained, from the events alone', () => {
+    const start = initialState(milestoneABC('PERIOD_END'))
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      ...goalIn(start, 1),
+      advance(cycleOf(start, 1).end),
+    ])
+    // Erasure removes the record the state would decide by; the host may still hold the events.
+    expect(timeline(forget(state, customer), events, customer)).toEqual([
+      row(start, 1, 'ACHIEVED', [issued('PERIOD_END', cycleOf(start, 1).end)]),
+      row(start, 2, 'OPEN'),
+    ])
+  })
+})
+
+describe('which fields a reward carries (rule timeline.rewards)', () => {
+  it('timeline.rewards: a reward has only the fields that apply: an issue no reason, a milestone’s no level or epoch, none a descriptor the definition does not give', () => {
+    const start = initialState(milestoneABC('PERIOD_END'))
+    const { state, events } = replay(start, [
+      enroll(inCycle(start, 1)),
+      ...goalIn(start, 1),
+      ...goalIn(start, 2),
+      unenroll(inCycle(start, 2, 24)),
+      advance(cycleOf(start, 2).end),
+    ])
+    // toStrictEqual: a field that does not apply is absent, not present as undefined (the types say
+    // so under exactOptionalPropertyTypes, and `'reason' in reward` must tell a forfeit apart).
+    expect(timeline(state, events, customer)).toStrictEqual([
+      row(start, 1, 'ACHIEVED', [issued('PERIOD_END', cycleOf(start, 1).end)]),
+      row(start, 2, 'UNENROLLED', [
+        {
+          allocation: 'PERIOD_END',
+          at: cycleOf(start, 2).end,
+          outcome: 'FORFEITED',
+          reason: 'UNENROLLED',
+        },
+      ]),
+    ])
+  })
+})
+
+describe('how several rewards of a cycle print (rule timeline.format)', () => {
+  it('timeline.format: rewards are joined by "; ", one without a descriptor ending at its instant', () => {
+    const rows: ReadonlyArray<TimelineRow> = [
+      {
+        cycle: 4,
+        start: at('2026-01-26T00:00:00.000Z'),
+        end: at('2026-02-02T00:00:00.000Z'),
+        status: 'ACHIEVED',
+        subTargets: [],
+        rewards: [
+          issued('IMMEDIATE', at('2026-01-27T09:00:00.000Z')),
+          {
+            ...issued('IMMEDIATE', at('2026-01-27T09:00:00.000Z')),
+            level: 4,
+            epoch: 1,
+            reward: { sku: 'badge' },
+          },
+        ],
+      },
+    ]
+    expect(formatTimeline(rows).split('\n')).toEqual([
+      'cycle  start                 end                   status    sub-targets  rewards',
+      'c4     2026-01-26T00:00:00Z  2026-02-02T00:00:00Z  ACHIEVED  -            ISSUED IMMEDIATE 2026-01-27T09:00:00Z; ISSUED level 4 epoch 1 IMMEDIATE 2026-01-27T09:00:00Z {"sku":"badge"}',
+    ])
   })
 })
