@@ -61,7 +61,7 @@ export const formatTimeline = (rows: ReadonlyArray<TimelineRow>): string => {
   return lines
     .map((cells) =>
       cells
-        .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
         .join('  ')
         .trimEnd(),
     )

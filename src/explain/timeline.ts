@@ -149,16 +149,12 @@ const rewardOf = (e: EnrolmentEvent): TimelineReward | undefined => {
   }
 }
 
-/** The latest `at` of non-empty `events` (a loop: a long history would overflow a spread). */
+/** The latest `at` of `events` (a loop: a long history would overflow a spread); none: -Infinity. */
 const latestInstant = (events: ReadonlyArray<EnrolmentEvent>): number => {
   let latest = Number.NEGATIVE_INFINITY
   for (const e of events) latest = Math.max(latest, e.at.getTime())
   return latest
 }
-
-/** The cycle an event is about, if it is about one (every type but the three enrolment ones). */
-const cycleOfEvent = (e: EnrolmentEvent): number | undefined =>
-  e.type === 'ENROLLED' || e.type === 'UNENROLLED' || e.type === 'REENROLLED' ? undefined : e.cycle
 
 /**
  * Folds a customer's events into one row per cycle they took part in (enrolled at some instant of
@@ -201,16 +197,14 @@ export const timeline = (
       e.targetGroupId === target.targetGroupId &&
       e.targetId === target.targetId,
   )
-  if (mine.length === 0) return []
   const until = asOf?.getTime() ?? latestInstant(mine)
   const spells = spellsOf(mine)
   const enrolment = O.toUndefined(enrolmentOf(state, customerId))
+  // Every event names a cycle; the readers below skip the enrolment events filed with theirs.
   const byCycle = new Map<number, Array<EnrolmentEvent>>()
   for (const e of mine) {
-    const cycle = cycleOfEvent(e)
-    if (cycle === undefined) continue
-    const list = byCycle.get(cycle)
-    if (list === undefined) byCycle.set(cycle, [e])
+    const list = byCycle.get(e.cycle)
+    if (list === undefined) byCycle.set(e.cycle, [e])
     else list.push(e)
   }
   const rows: Array<TimelineRow> = []
