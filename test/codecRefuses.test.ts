@@ -144,6 +144,18 @@ const balanceWaiting = (): EnrolmentState =>
     enroll(s, 1, inCycle(s, 1), { period: 'c3', initialBalance: 1 }),
   ).state
 
+/** Customer 1 enrolled at an instant of week `week` (the start cycle). */
+const enrolledIn = (week: number) => (): EnrolmentState =>
+  play(initialState(milestone({})), (s) => enroll(s, 1, later(7 * (week - 1)))).state
+
+/** Customer 1 enrolled at t0 (week 1) and unenrolled at an instant of week `week`. */
+const unenrolledIn = (week: number) => (): EnrolmentState =>
+  play(
+    initialState(milestone({})),
+    (s) => enroll(s, 1, t0),
+    (s) => unenroll(s, 1, later(7 * (week - 1))),
+  ).state
+
 /** Customer 1 of a streak (levels 2, 3) with three weeks achieved. */
 const streak = threeWeekStreak
 
@@ -196,6 +208,27 @@ describe('codec.refuses: a record no operations could produce', () => {
 
   it.each<[string, () => EnrolmentState, (d: Document) => void, ReadonlyArray<string>]>([
     // The customer's clocks and window.
+    [
+      'an enrolled customer whose start cycle had ended when they enrolled',
+      enrolledIn(2),
+      (d) => (customer(d).startCycle = 1),
+      [
+        'customers[0].startCycle',
+        'must be a cycle that had not ended when the customer (re-)enrolled',
+      ],
+    ],
+    [
+      'an unenrolment from a cycle that had ended when the customer unenrolled',
+      unenrolledIn(2),
+      (d) => (customer(d).fromCycle = 1),
+      ['customers[0].fromCycle', 'must be a cycle that had not ended when the customer unenrolled'],
+    ],
+    [
+      'a streak count above the cycles begun',
+      streak,
+      (d) => (streakOf(d).count = 4),
+      ['customers[0].streak.count', 'must not exceed the cycles begun by the settled instant (3)'],
+    ],
     [
       'a streak record on a milestone',
       periodEnd,

@@ -134,16 +134,23 @@ const progressViolation = (
   return undefined
 }
 
-/** The first problem of a streak record, if any. */
+/** The first problem of a streak record, if any; `begun` cycles have begun by its settled instant. */
 const streakViolation = (
   target: Target,
   customer: Customer,
   graceDays: number,
+  begun: number,
 ): Violation | undefined => {
   const s = customer.streak
   if (s === undefined || target.kind !== 'STREAK') return undefined
   if (!isWhole(s.epoch, 1)) return { path: 'streak.epoch', message: 'must be an integer ≥ 1' }
   if (!isWhole(s.count, 0)) return { path: 'streak.count', message: 'must be an integer ≥ 0' }
+  // rule activity.streak-credit: one credit per achieved cycle, and a cycle achieves once begun.
+  if (s.count > begun)
+    return {
+      path: 'streak.count',
+      message: `must not exceed the cycles begun by the settled instant (${begun})`,
+    }
   const at = ascendingUnique(s.achievedLevels)
   if (at >= 0)
     return { path: `streak.achievedLevels[${at}]`, message: 'must be ascending, each once' }
@@ -279,6 +286,21 @@ export const violation = (
     )
       return { path: 'fromCycle', message: `must be a cycle of the customer (1 to ${count})` }
   }
+  // rules enroll.3, reenroll.2, unenroll.3: the start cycle of an enrolment, and the cycle k of an
+  // unenrolment, had not ended at its instant (a PERIOD_AGNOSTIC cycle may end at that instant,
+  // by an activity there).
+  const held = customer.status === 'ENROLLED' ? customer.startCycle : customer.fromCycle
+  const heldEnd = window.end(customer, held)
+  if (heldEnd < customer.since || (heldEnd === customer.since && window.type !== 'PERIOD_AGNOSTIC'))
+    return customer.status === 'ENROLLED'
+      ? {
+          path: 'startCycle',
+          message: 'must be a cycle that had not ended when the customer (re-)enrolled',
+        }
+      : {
+          path: 'fromCycle',
+          message: 'must be a cycle that had not ended when the customer unenrolled',
+        }
   const graceDays = target.graceDays
   const endedBySettled = window.endedBy(customer, customer.settledAt)
   if (!isWhole(customer.closedCycles, 0) || !isWhole(customer.endedCycles, 0))
@@ -320,7 +342,12 @@ export const violation = (
     const problem = progressViolation(context, customer, progress, `progress[${i}]`)
     if (problem !== undefined) return problem
   }
+  const begun =
+    endedBySettled < count && window.start(customer, endedBySettled + 1) <= customer.settledAt
+      ? endedBySettled + 1
+      : endedBySettled
   return (
-    streakViolation(target, customer, graceDays) ?? watermarkViolation(context, customer, watermark)
+    streakViolation(target, customer, graceDays, begun) ??
+    watermarkViolation(context, customer, watermark)
   )
 }
