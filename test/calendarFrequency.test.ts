@@ -2,11 +2,11 @@
 import { TZDate } from '@date-fns/tz'
 import { addMonths } from 'date-fns/addMonths'
 import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { calendarCycles } from '../src/index.js'
 import {
   cycleStartAfter,
-  frequencyProblem,
-  isFrequency,
   readFrequency,
   stepLocalDate,
   type Frequency,
@@ -32,7 +32,7 @@ const throwingProxy = new Proxy(
   },
 )
 
-describe('isFrequency, readFrequency, frequencyProblem', () => {
+describe('readFrequency', () => {
   it.each<unknown>([
     'DAILY',
     'WEEKLY',
@@ -43,8 +43,7 @@ describe('isFrequency, readFrequency, frequencyProblem', () => {
     { everyDays: 1 },
     { everyDays: Number.MAX_SAFE_INTEGER },
   ])('%j is a frequency', (value) => {
-    expect(isFrequency(value)).toBe(true)
-    expect(frequencyProblem(value, 'window.frequency')).toBeUndefined()
+    expect(readFrequency(value)).toEqual(value)
   })
 
   it.each<[string, unknown]>([
@@ -64,11 +63,16 @@ describe('isFrequency, readFrequency, frequencyProblem', () => {
     ['an inherited everyDays', Object.create({ everyDays: 3 }) as unknown],
     ['a Proxy throwing on every read', throwingProxy],
   ])('calendar.never-throws: %s is not a frequency, refused by its path', (_, value) => {
-    expect(isFrequency(value)).toBe(false)
-    expect(frequencyProblem(value, 'window.frequency')).toEqual({
-      path: 'window.frequency',
-      message: MESSAGE,
+    expect(readFrequency(value)).toBeUndefined()
+    const refused = calendarCycles({
+      start: '2026-01-01',
+      frequency: value as Frequency,
+      count: 1,
+      timeZone: 'UTC',
     })
+    expect(E.isLeft(refused) && refused.left.problems).toEqual([
+      { path: 'frequency', message: MESSAGE },
+    ])
   })
 
   it('reads everyDays once, into a fresh value', () => {

@@ -55,7 +55,7 @@ describe('reward.descriptor', () => {
       [{ path: 'reward.n', message: 'must be a finite number' }],
     ],
     // eslint-disable-next-line no-sparse-arrays -- the hole is the case
-    ['a hole', [1, , 2], [{ path: 'reward[1]', message: 'is a hole in the array' }]],
+    ['a hole', [1, , 2], [{ path: 'reward[1]', message: 'is missing: the array has a hole here' }]],
     [
       'a field that cannot be read',
       Object.defineProperty({}, 'x', {

@@ -121,7 +121,5 @@ export const list = (value: unknown, path: string, max: number): ReadonlyArray<u
   }
   if (length > max) return refuse(path, `must hold at most ${max} items`)
   const read = elementsOf(value)
-  return 'hole' in read
-    ? refuse(`${path}[${read.hole}]`, 'is missing: the array has a hole here')
-    : read.elements
+  return 'at' in read ? refuse(`${path}[${read.at}]`, read.why) : read.elements
 }

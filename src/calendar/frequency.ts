@@ -5,7 +5,6 @@
  *
  * @since 0.2.0
  */
-import type { DefinitionProblem } from '../model/error.js'
 import type { Frequency } from '../model/frequency.js'
 import { isPositiveSafeInteger, isRecord, ownField } from '../internal/guards.js'
 import { DAY_MS, localDateStart, localDayNumber } from './localTime.js'
@@ -46,20 +45,6 @@ export const readFrequency = (value: unknown): Frequency | undefined => {
     return undefined
   }
 }
-
-/**
- * Whether `value` is a {@link Frequency}: a named period, or `{ everyDays }` with a positive
- * integer of days. Never throws, whatever `value` is.
- */
-export const isFrequency = (value: unknown): value is Frequency =>
-  readFrequency(value) !== undefined
-
-/**
- * The problem of a bad frequency, named by `path` (`frequency`, `window.frequency`), so that every
- * definition refuses a frequency in the same words; `undefined` when `value` is a {@link Frequency}.
- */
-export const frequencyProblem = (value: unknown, path: string): DefinitionProblem | undefined =>
-  isFrequency(value) ? undefined : { path, message: FREQUENCY_MESSAGE }
 
 /**
  * The date `months` calendar months after `day` (days since 1970-01-01), on the same day of the

@@ -86,19 +86,19 @@ const checkLevels = (
     const entry = isRecord(item) ? item : undefined
     const level = entry === undefined ? item : ownField(entry, 'level')
     const levelPath = entry === undefined ? path : `${path}.level`
-    if (!isPositiveSafeInteger(level)) {
-      problems.push({ path: levelPath, message: 'must be a positive integer' })
-      return
-    }
-    if (previous !== undefined && level <= previous)
+    const valid = isPositiveSafeInteger(level)
+    if (!valid) problems.push({ path: levelPath, message: 'must be a positive integer' })
+    else if (previous !== undefined && level <= previous)
       problems.push({ path: levelPath, message: 'levels must be strictly ascending' })
+    // The reward is checked whatever the level, so that every problem is listed at once.
+    const given = entry === undefined ? undefined : ownField(entry, 'reward')
+    const reward = given === undefined ? undefined : rewardDescriptor(given, `${path}.reward`)
+    if (reward !== undefined && 'problem' in reward) problems.push(reward.problem)
+    if (!valid) return
     previous = level
     levels.push(level)
-    const given = entry === undefined ? undefined : ownField(entry, 'reward')
-    if (given === undefined) return
-    const reward = rewardDescriptor(given, `${path}.reward`)
-    if ('problem' in reward) problems.push(reward.problem)
-    else levelRewards.push({ level, reward: reward.reward })
+    if (reward !== undefined && 'reward' in reward)
+      levelRewards.push({ level, reward: reward.reward })
   })
   const highest = levels[levels.length - 1]
   if (highest !== undefined && cycleCount > 0 && highest > cycleCount)

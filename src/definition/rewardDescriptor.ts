@@ -31,7 +31,7 @@ export const rewardDescriptor = (
     if (typeof v === 'number') return Number.isFinite(v) ? v : refuse(at, 'must be a finite number')
     if (isArray(v)) {
       const read = elementsOf(v)
-      if ('hole' in read) return refuse(`${at}[${read.hole}]`, 'is a hole in the array')
+      if ('at' in read) return refuse(`${at}[${read.at}]`, read.why)
       const out: Array<JsonValue> = []
       for (const [i, element] of read.elements.entries()) {
         const c = copy(element, `${at}[${i}]`, depth + 1)

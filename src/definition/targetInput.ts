@@ -4,7 +4,7 @@ import { MAX_CYCLES, type Cycle } from '../model/cycle.js'
 import type { DefinitionProblem } from '../model/error.js'
 import type { JsonValue, RewardDescriptor } from '../model/json.js'
 import type { Metric, SubTarget, Window } from '../model/target.js'
-import { frequencyProblem, readFrequency } from '../calendar/frequency.js'
+import { FREQUENCY_MESSAGE, readFrequency } from '../calendar/frequency.js'
 import { DAY_MS, isTimeZone } from '../calendar/localTime.js'
 import {
   copyDate,
@@ -178,30 +178,30 @@ export const arrayField = (
     return undefined
   }
   const read = elementsOf(value)
-  if ('hole' in read) {
-    problems.push({
-      path: `${path}[${read.hole}]`,
-      message: 'is missing: the array has a hole here',
-    })
+  if ('at' in read) {
+    problems.push({ path: `${path}[${read.at}]`, message: read.why })
     return undefined
   }
   return read.elements
 }
 
-const withReward = <A extends object>(
-  item: A,
+/**
+ * The `reward` of a cycle or a sub-target, checked; a problem is pushed when it is not
+ * JSON, beside any other problem of the same item (every problem is listed).
+ */
+const rewardOf = (
   raw: Readonly<Record<string, unknown>>,
   path: string,
   problems: Array<DefinitionProblem>,
-): A => {
+): { readonly reward?: RewardDescriptor } => {
   const given = ownField(raw, 'reward')
-  if (given === undefined) return item
+  if (given === undefined) return {}
   const checked = rewardDescriptor(given, `${path}reward`)
   if ('problem' in checked) {
     problems.push(checked.problem)
-    return item
+    return {}
   }
-  return { ...item, reward: checked.reward }
+  return { reward: checked.reward }
 }
 
 const checkCycles = (
@@ -237,6 +237,7 @@ const checkCycles = (
       problems.push({ path: `${path}.end`, message: 'must be later than start' })
     if (goal !== undefined && !isGoal(metric, goal))
       problems.push({ path: `${path}.goal`, message: goalRule(metric) })
+    const reward = rewardOf(item, `${path}.`, problems)
     if (problems.length > before) return
     const previous = cycles[cycles.length - 1]
     const s = copyDate(start as Date)
@@ -250,8 +251,9 @@ const checkCycles = (
       start: s,
       end: copyDate(end as Date),
       ...(goal === undefined ? {} : { goal: (goal as number) + 0 }),
+      ...reward,
     }
-    cycles.push(withReward(cycle, item, `${path}.`, problems))
+    cycles.push(cycle)
   })
   return cycles
 }
@@ -270,18 +272,18 @@ const checkWindow = (raw: unknown, problems: Array<DefinitionProblem>): Window |
     case 'FIXED':
       return { type }
     case 'CYCLIC': {
-      const given = ownField(raw, 'frequency')
-      // Read once into our own copy: `{ everyDays }` is an object the caller could change later.
-      const frequency = readFrequency(given)
+      // Read once into our own copy: `{ everyDays }` is an object the caller could change later,
+      // and a getter read twice could answer a check one way and the copy another.
+      const frequency = readFrequency(ownField(raw, 'frequency'))
       const count = ownField(raw, 'count')
-      const bad = frequency === undefined ? frequencyProblem(given, 'window.frequency') : undefined
-      if (bad !== undefined) problems.push(bad)
+      if (frequency === undefined)
+        problems.push({ path: 'window.frequency', message: FREQUENCY_MESSAGE })
       if (!isPositiveSafeInteger(count) || count > MAX_CYCLES)
         problems.push({
           path: 'window.count',
           message: `must be an integer from 1 to ${MAX_CYCLES}`,
         })
-      return frequency !== undefined && bad === undefined && isPositiveSafeInteger(count)
+      return frequency !== undefined && isPositiveSafeInteger(count)
         ? { type, frequency, count }
         : undefined
     }
@@ -349,19 +351,14 @@ const checkSubTargets = (
       if (!isPositiveFinite(value) || value >= 100)
         problems.push({ path: `${path}.value`, message: 'must be a percentage > 0 and < 100' })
     } else problems.push({ path: `${path}.trigger`, message: "must be 'ABSOLUTE' or 'PERCENTAGE'" })
+    const reward = rewardOf(item, `${path}.`, problems)
     if (problems.length > before) return
-    subTargets.push(
-      withReward(
-        {
-          name: name as string,
-          trigger: trigger as SubTarget['trigger'],
-          value: (value as number) + 0,
-        },
-        item,
-        `${path}.`,
-        problems,
-      ),
-    )
+    subTargets.push({
+      name: name as string,
+      trigger: trigger as SubTarget['trigger'],
+      value: (value as number) + 0,
+      ...reward,
+    })
   })
   return subTargets
 }
@@ -411,7 +408,7 @@ export const checkCommon = (
           [])
   if (timeZone !== undefined && !isTimeZone(timeZone))
     problems.push({ path: 'timeZone', message: "must be an IANA time zone, e.g. 'Europe/Paris'" })
-  else if (timeZone === undefined && window?.type === 'CYCLIC')
+  else if (timeZone === undefined && windowType === 'CYCLIC')
     problems.push({ path: 'timeZone', message: 'is required by a CYCLIC window (its local days)' })
   else if (timeZone === undefined && metric === 'VISIT')
     problems.push({ path: 'timeZone', message: 'is required by the VISIT metric (its local days)' })
@@ -431,7 +428,7 @@ export const checkCommon = (
     )
   )
     problems.push({ path: 'graceDays', message: `must be an integer from 0 to ${MAX_GRACE_DAYS}` })
-  else if (typeof graceDays === 'number' && graceDays > 0 && window?.type === 'PERIOD_AGNOSTIC')
+  else if (typeof graceDays === 'number' && graceDays > 0 && windowType === 'PERIOD_AGNOSTIC')
     // rule grace.definition: a period-agnostic cycle ends at an activity, not at an instant to wait for.
     problems.push({ path: 'graceDays', message: 'must be 0 for a PERIOD_AGNOSTIC window' })
   else if (typeof graceDays === 'number' && graceDays > 0) {

@@ -78,22 +78,29 @@ export const ownField = (record: Readonly<Record<string, unknown>>, key: string)
 }
 
 /**
- * The elements of an untrusted array, read once each, or the index of its first hole (or of an
- * element whose read threw): a definition never takes a sparse array.
+ * The elements of an untrusted array, read once each, or the index of the first one that is a hole
+ * or whose read threw: a definition never takes a sparse array, and an unreadable element is
+ * named where it is.
  */
 export const elementsOf = (
   array: ReadonlyArray<unknown>,
-): { readonly elements: ReadonlyArray<unknown> } | { readonly hole: number } => {
+):
+  | { readonly elements: ReadonlyArray<unknown> }
+  | {
+      readonly at: number
+      readonly why: 'is missing: the array has a hole here' | 'could not be read'
+    } => {
+  const elements: Array<unknown> = []
   try {
     const length = array.length
-    const elements: Array<unknown> = []
     for (let i = 0; i < length; i++) {
-      if (!Object.prototype.hasOwnProperty.call(array, i)) return { hole: i }
+      if (!Object.prototype.hasOwnProperty.call(array, i))
+        return { at: i, why: 'is missing: the array has a hole here' }
       elements.push(array[i])
     }
     return { elements }
   } catch {
-    return { hole: 0 }
+    return { at: elements.length, why: 'could not be read' }
   }
 }
 
