@@ -17,6 +17,8 @@ interface ScaleFigures {
 
 const rounds = quick ? 1 : 3
 const scaleScript = new URL('./core/scale.ts', import.meta.url)
+const floorScaleScript = new URL('./core/floorScale.ts', import.meta.url)
+const floorScales: Array<{ readonly floorScaleRatio: number }> = []
 const streams: Array<{ readonly floorRatio: number; readonly operations: number }> = []
 const scales: Record<'weekly' | 'grace' | 'cyclic', Array<ScaleFigures>> = {
   weekly: [],
@@ -31,6 +33,11 @@ for (let round = 1; round <= rounds; round++) {
         BENCH_TARGET: target,
       }) as ScaleFigures,
     )
+  floorScales.push(
+    inProcess(floorScaleScript, `floor scale ${round}/${rounds}`) as {
+      readonly floorScaleRatio: number
+    },
+  )
 }
 const stream = medianRun(streams, 'floorRatio')
 const weekly = medianRun(scales.weekly, 'scaleRatio')
@@ -73,6 +80,9 @@ record(figures, {
       graceScaleRatio: three(scales.grace.map((r) => r.scaleRatio)),
       cyclicScaleRatio: three(scales.cyclic.map((r) => r.scaleRatio)),
     },
+    // The floor's own scaleRatio: the same sample on one mutable Map of plain records.
+    floorScaleRatio: Number(median(floorScales.map((r) => r.floorScaleRatio)).toFixed(3)),
+    floorScaleRatios: three(floorScales.map((r) => r.floorScaleRatio)),
     lookupNs: weekly.lookupNs,
     lookupOnlyScaleRatio: Number(weekly.lookupOnlyScaleRatio.toFixed(3)),
   },
