@@ -389,6 +389,25 @@ describe('codec.round-trip: decoded states are the states written', () => {
     expect(right(advance(loaded, now)).events).toEqual(expected)
   })
 
+  it('codec.enrolment-lag: a row behind the watermark is taken; the next advance settles it, and only then does the state round-trip', () => {
+    const state = achievedPeriodEnd()
+    const watermark = inCycle(state, 3)
+    const row = JSON.stringify(O.toNullable(encodeEnrolment(state, 1)))
+    // The host's clock has passed cycle 1's end; its sweep has not reached customer 1 yet.
+    const loaded = right(
+      decodeEnrolment(right(advance(initialState(state.target), watermark)).state, row),
+    )
+    expect(refusal(decodeState(JSON.stringify(encodeState(loaded))))).toEqual([
+      'customers[0].endedCycles',
+      'must count every cycle that ended by the watermark: advance settled every customer up to the watermark',
+    ])
+    const settled = right(advance(loaded, watermark))
+    expect(eventTags(settled)).toEqual(['REWARD_ISSUED:1'])
+    expect(settled.events[0]?.at).toEqual(inCycle(state, 2))
+    const again = right(decodeState(JSON.stringify(encodeState(settled.state))))
+    expect(encodeState(again)).toEqual(encodeState(settled.state))
+  })
+
   it('codec.round-trip: a streak cycle taken below its goal by a return keeps its credit', () => {
     const target = right(
       defineStreak({

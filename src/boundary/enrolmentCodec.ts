@@ -69,7 +69,9 @@ export const encodeEnrolment = (
 /**
  * `state` with one customer's record read from its JSON form (text or parsed) — replacing any record
  * the state holds for that customer — or the path of the first problem. The record is checked as
- * `decodeState` checks every record, against the state's target.
+ * `decodeState` checks every record, against the state's target, but for the watermark: a record
+ * behind it is taken, and settled by the next operation on the customer or the next `advance`
+ * (rule codec.enrolment-lag).
  *
  * @example
  * import { applyAll, decodeEnrolment, defineMilestone, encodeEnrolment, initialState } from 'loyalty-streaks'
