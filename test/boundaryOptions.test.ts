@@ -100,7 +100,7 @@ describe('boundary.base-path', () => {
 })
 
 describe('boundary.body-limit', () => {
-  it('options.maxBodyBytes sets the limit, in UTF-8 bytes, for text and bytes alike', () => {
+  it('boundary.body-limit: options.maxBodyBytes sets the limit, in UTF-8 bytes, for text and bytes alike', () => {
     const body = '[{"customerId": 1}]' // 19 bytes
     expect(handleRequest(base(), enrolOne(PATH, body), now(), { maxBodyBytes: 19 }).status).toBe(
       200,
