@@ -4,6 +4,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
+  advance,
   calendarCycles,
   decodeState,
   defineMilestone,
@@ -156,6 +157,36 @@ const unenrolledIn = (week: number) => (): EnrolmentState =>
     (s) => unenroll(s, 1, later(7 * (week - 1))),
   ).state
 
+/** Customer 1 enrolled at t0 with 2 grace days, advanced into the grace of week 1 (closes 03-11). */
+const inGrace = (): EnrolmentState =>
+  play(
+    initialState(milestone({ graceDays: 2 })),
+    (s) => enroll(s, 1, t0),
+    (s) => advance(s, at('2026-03-09T12:00:00Z')),
+  ).state
+
+/**
+ * Customer 1 enrolled between two cycles (c1 ends 03-09, c2 starts 03-12) with a balance at the goal
+ * waiting for c2, the next cycle, to achieve it as it begins (rule enroll.5).
+ */
+const balanceAfterGap = (): EnrolmentState =>
+  play(
+    initialState(
+      milestone({
+        cycles: [
+          { refCode: 'c1', start: at('2026-03-02T00:00:00Z'), end: at('2026-03-09T00:00:00Z') },
+          { refCode: 'c2', start: at('2026-03-12T00:00:00Z'), end: at('2026-03-19T00:00:00Z') },
+        ],
+      }),
+    ),
+    (s) => enroll(s, 1, at('2026-03-10T00:00:00Z'), { initialBalance: 3 }),
+  ).state
+
+/** Sets a document's watermark. */
+const watermarkAt = (iso: string) => (d: Document) => {
+  ;(d as unknown as { watermark: string }).watermark = iso
+}
+
 /** Customer 1 of a streak (levels 2, 3) with three weeks achieved. */
 const streak = threeWeekStreak
 
@@ -197,6 +228,8 @@ describe('codec.refuses: a record no operations could produce', () => {
       balanceWaiting,
       streak,
       waiting,
+      inGrace,
+      balanceAfterGap,
       story(milestone(cyclic), [0, 1]),
       story(milestone(cyclic), []),
       story(milestone(agnostic), [0, 1, 2, 3]),
@@ -222,6 +255,24 @@ describe('codec.refuses: a record no operations could produce', () => {
       unenrolledIn(2),
       (d) => (customer(d).fromCycle = 1),
       ['customers[0].fromCycle', 'must be a cycle that had not ended when the customer unenrolled'],
+    ],
+    [
+      'a watermark past the close of a cycle in grace the customer has not closed',
+      inGrace,
+      watermarkAt('2026-03-12T00:00:00.000Z'),
+      [
+        'customers[0].closedCycles',
+        'must count cycle 1: it closed by the watermark, and advance settled every customer up to the watermark',
+      ],
+    ],
+    [
+      'a watermark past the start of the cycle a waiting balance is for',
+      balanceAfterGap,
+      watermarkAt('2026-03-13T00:00:00.000Z'),
+      [
+        'customers[0].progress',
+        'holds a balance whose cycle began by the watermark, not yet in effect: advance settled every customer up to the watermark',
+      ],
     ],
     [
       'a streak count above the cycles begun',
