@@ -26,6 +26,7 @@ import {
   play,
   progressDocument,
   right,
+  streakXYZ,
   threeWeekStreak,
   weeklyCycles,
 } from './support/fixtures.js'
@@ -182,6 +183,16 @@ const balanceAfterGap = (): EnrolmentState =>
     (s) => enroll(s, 1, at('2026-03-10T00:00:00Z'), { initialBalance: 3 }),
   ).state
 
+/** Customer 1 of a streak whose third cycle is achieved at its very first instant: count 3 then. */
+const achievedAtStart = (): EnrolmentState =>
+  play(
+    initialState(streakXYZ('CONTINUOUS', [2, 3])),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 3) }),
+  ).state
+
 /** Sets a document's watermark. */
 const watermarkAt = (iso: string) => (d: Document) => {
   ;(d as unknown as { watermark: string }).watermark = iso
@@ -230,6 +241,7 @@ describe('codec.refuses: a record no operations could produce', () => {
       waiting,
       inGrace,
       balanceAfterGap,
+      achievedAtStart,
       story(milestone(cyclic), [0, 1]),
       story(milestone(cyclic), []),
       story(milestone(agnostic), [0, 1, 2, 3]),
