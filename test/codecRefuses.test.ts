@@ -193,6 +193,16 @@ const achievedAtStart = (): EnrolmentState =>
     (s) => recordActivity(s, 1, { at: inCycle(s, 3) }),
   ).state
 
+/** Customer 1 of a NON_CONTINUOUS streak (levels 2, 3) with three weeks achieved. */
+const nonContinuous = (): EnrolmentState =>
+  play(
+    initialState(streakXYZ('NON_CONTINUOUS', [2, 3])),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
+  ).state
+
 /** Sets a document's watermark. */
 const watermarkAt = (iso: string) => (d: Document) => {
   ;(d as unknown as { watermark: string }).watermark = iso
@@ -242,6 +252,7 @@ describe('codec.refuses: a record no operations could produce', () => {
       inGrace,
       balanceAfterGap,
       achievedAtStart,
+      nonContinuous,
       story(milestone(cyclic), [0, 1]),
       story(milestone(cyclic), []),
       story(milestone(agnostic), [0, 1, 2, 3]),
@@ -284,6 +295,39 @@ describe('codec.refuses: a record no operations could produce', () => {
       [
         'customers[0].progress',
         'holds a balance whose cycle began by the watermark, not yet in effect: advance settled every customer up to the watermark',
+      ],
+    ],
+    [
+      'achieved levels skipping a lower one on the way to a higher one',
+      streak,
+      (d) => {
+        streakOf(d).count = 1
+        streakOf(d).achievedLevels = [3]
+      },
+      [
+        'customers[0].streak.achievedLevels',
+        'must hold level 2: the count passed it on its way to level 3 in this epoch',
+      ],
+    ],
+    [
+      'a NON_CONTINUOUS count below a level it reached',
+      nonContinuous,
+      (d) => (streakOf(d).count = 2),
+      [
+        'customers[0].streak.count',
+        'must be at least 3: a NON_CONTINUOUS count never goes down within an epoch',
+      ],
+    ],
+    [
+      'a begun cycle at its goal without its achievement',
+      story(milestone({}), [0, 0, 0]),
+      (d) => {
+        progress(d).achievedAt = null
+        progress(d).rewarded = false
+      },
+      [
+        'customers[0].progress[0].achievedAt',
+        'must be set: the progress reached the goal (3) in a cycle the customer is in',
       ],
     ],
     [
