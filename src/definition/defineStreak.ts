@@ -8,8 +8,7 @@ import { definitionError, type DefinitionError, type DefinitionProblem } from '.
 import type { RewardDescriptor } from '../model/json.js'
 import type { LevelReward, StreakTarget, StreakType } from '../model/target.js'
 import { isPositiveSafeInteger, isRecord, ownField } from '../internal/guards.js'
-import { rewardDescriptor } from './rewardDescriptor.js'
-import { arrayField, checkCommon, type TargetInputCommon } from './targetInput.js'
+import { arrayField, checkCommon, rewardOf, type TargetInputCommon } from './targetInput.js'
 import { frozenTarget } from './frozenTarget.js'
 
 // model
@@ -91,14 +90,11 @@ const checkLevels = (
     else if (previous !== undefined && level <= previous)
       problems.push({ path: levelPath, message: 'levels must be strictly ascending' })
     // The reward is checked whatever the level, so that every problem is listed at once.
-    const given = entry === undefined ? undefined : ownField(entry, 'reward')
-    const reward = given === undefined ? undefined : rewardDescriptor(given, `${path}.reward`)
-    if (reward !== undefined && 'problem' in reward) problems.push(reward.problem)
+    const { reward } = entry === undefined ? {} : rewardOf(entry, `${path}.`, problems)
     if (!valid) return
     previous = level
     levels.push(level)
-    if (reward !== undefined && 'reward' in reward)
-      levelRewards.push({ level, reward: reward.reward })
+    if (reward !== undefined) levelRewards.push({ level, reward })
   })
   const highest = levels[levels.length - 1]
   if (highest !== undefined && cycleCount > 0 && highest > cycleCount)

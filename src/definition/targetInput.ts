@@ -186,10 +186,10 @@ export const arrayField = (
 }
 
 /**
- * The `reward` of a cycle or a sub-target, checked; a problem is pushed when it is not
+ * The `reward` of a cycle, a sub-target or a streak level, checked; a problem is pushed when it is not
  * JSON, beside any other problem of the same item (every problem is listed).
  */
-const rewardOf = (
+export const rewardOf = (
   raw: Readonly<Record<string, unknown>>,
   path: string,
   problems: Array<DefinitionProblem>,
@@ -431,16 +431,16 @@ export const checkCommon = (
   else if (typeof graceDays === 'number' && graceDays > 0 && windowType === 'PERIOD_AGNOSTIC')
     // rule grace.definition: a period-agnostic cycle ends at an activity, not at an instant to wait for.
     problems.push({ path: 'graceDays', message: 'must be 0 for a PERIOD_AGNOSTIC window' })
-  else if (typeof graceDays === 'number' && graceDays > 0) {
+  else if (
+    typeof graceDays === 'number' &&
+    cycles.length > 0 &&
     // rule grace.close-at: every close is an instant, as every end is (rule calendar.range).
-    const last = cycles.length - 1
-    const end = cycles[last]?.end.getTime() ?? 0
-    if (!fitsDate(end + graceDays * DAY_MS))
-      problems.push({
-        path: 'graceDays',
-        message: `puts the close of cycles[${last}] (its end + graceDays × 24 h) beyond the last instant a Date can hold`,
-      })
-  }
+    !fitsDate((cycles.at(-1) as Cycle).end.getTime() + graceDays * DAY_MS)
+  )
+    problems.push({
+      path: 'graceDays',
+      message: `puts the close of cycles[${cycles.length - 1}] (its end + graceDays × 24 h) beyond the last instant a Date can hold`,
+    })
   const rawReward = ownField(input, 'reward')
   const reward = rawReward === undefined ? undefined : rewardDescriptor(rawReward, 'reward')
   if (reward !== undefined && 'problem' in reward) problems.push(reward.problem)
