@@ -29,6 +29,7 @@ import {
   play,
   right,
   threeWeekStreak,
+  waitingCredit,
   weeklyCycles,
 } from './support/fixtures.js'
 
@@ -142,30 +143,6 @@ const unreadable = <A extends object>(object: A, key: string, enumerable = true)
     },
   })
 
-/**
- * A CONTINUOUS streak with 2 grace days: week 1 missed and in grace, week 2 achieved meanwhile, its
- * credit waiting for week 1's fate (rule grace.streak-order).
- */
-const waiting = (): EnrolmentState =>
-  play(
-    initialState(
-      right(
-        defineStreak({
-          targetGroupId: 8,
-          targetId: 1,
-          metric: 'COUNT',
-          goal: 1,
-          streakType: 'CONTINUOUS',
-          levels: [2, 3],
-          graceDays: 2,
-          cycles: weeklyCycles(6),
-        }),
-      ),
-    ),
-    (s) => enroll(s, 1, inCycle(s, 1)),
-    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
-  ).state
-
 /** Milestone 'ABC' (PERIOD_END, goal 2): customer 1 achieved cycle 1 with two purchases. */
 const achievedPeriodEnd = (): EnrolmentState =>
   play(
@@ -209,13 +186,13 @@ describe('codec.refuses: where a refusal points', () => {
     ],
     [
       'the cycle of a waiting credit',
-      waiting,
+      waitingCredit,
       (d) => unreadable(nth(streakOf(d).waiting), 'cycle'),
       'customers[0].streak.waiting[0].cycle',
     ],
     [
       'the instant of a waiting credit',
-      waiting,
+      waitingCredit,
       (d) => unreadable(nth(streakOf(d).waiting), 'achievedAt'),
       'customers[0].streak.waiting[0].achievedAt',
     ],
@@ -278,7 +255,7 @@ describe('codec.refuses: where a refusal points', () => {
     ],
     [
       'waiting credits',
-      waiting,
+      waitingCredit,
       (d) => Object.assign(streakOf(d), { waiting: 'x' }),
       'customers[0].streak.waiting',
     ],

@@ -8,7 +8,6 @@ import {
   calendarCycles,
   decodeState,
   defineMilestone,
-  defineStreak,
   encodeState,
   enroll,
   initialState,
@@ -28,7 +27,7 @@ import {
   right,
   streakXYZ,
   threeWeekStreak,
-  weeklyCycles,
+  waitingCredit,
 } from './support/fixtures.js'
 
 /** One progress entry of an encoded record, as plain JSON. */
@@ -211,30 +210,6 @@ const watermarkAt = (iso: string) => (d: Document) => {
 /** Customer 1 of a streak (levels 2, 3) with three weeks achieved. */
 const streak = threeWeekStreak
 
-/**
- * A CONTINUOUS streak with 2 grace days: week 1 missed and in grace, week 2 achieved meanwhile, its
- * credit waiting for week 1's fate (rule grace.streak-order).
- */
-const waiting = (): EnrolmentState => {
-  const target = right(
-    defineStreak({
-      targetGroupId: 8,
-      targetId: 1,
-      metric: 'COUNT',
-      goal: 1,
-      streakType: 'CONTINUOUS',
-      levels: [2, 3],
-      graceDays: 2,
-      cycles: weeklyCycles(6),
-    }),
-  )
-  return play(
-    initialState(target),
-    (s) => enroll(s, 1, inCycle(s, 1)),
-    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
-  ).state
-}
-
 const refusal = (state: EnrolmentState, tamper: (d: Document) => void) => {
   const document = JSON.parse(JSON.stringify(encodeState(state))) as Document
   tamper(document)
@@ -248,7 +223,7 @@ describe('codec.refuses: a record no operations could produce', () => {
       periodEnd,
       balanceWaiting,
       streak,
-      waiting,
+      waitingCredit,
       inGrace,
       balanceAfterGap,
       achievedAtStart,
@@ -449,13 +424,13 @@ describe('codec.refuses: a record no operations could produce', () => {
     ],
     [
       'a cycle in grace that has not ended',
-      waiting,
+      waitingCredit,
       (d) => (customer(d).graceCycles = [2]),
       ['customers[0].graceCycles', 'must be cycles in grace (ended, not closed), in order'],
     ],
     [
       'a cycle in grace twice',
-      waiting,
+      waitingCredit,
       (d) => (customer(d).graceCycles = [1, 1]),
       ['customers[0].graceCycles', 'must be cycles in grace (ended, not closed), in order'],
     ],
@@ -576,13 +551,13 @@ describe('codec.refuses: a record no operations could produce', () => {
     ],
     [
       'waiting credits out of order',
-      waiting,
+      waitingCredit,
       (d) => streakOf(d).waiting.push({ ...firstWaiting(d) }),
       ['customers[0].streak.waiting[1].cycle', 'must be ascending, each once'],
     ],
     [
       'a waiting credit of a cycle not achieved',
-      waiting,
+      waitingCredit,
       (d) => (firstWaiting(d).cycle = 1),
       [
         'customers[0].streak.waiting[0]',
@@ -591,7 +566,7 @@ describe('codec.refuses: a record no operations could produce', () => {
     ],
     [
       'a waiting credit after the settled instant',
-      waiting,
+      waitingCredit,
       (d) => (firstWaiting(d).achievedAt = '2026-12-01T00:00:00.000Z'),
       [
         'customers[0].streak.waiting[0]',
@@ -755,19 +730,19 @@ describe('codec.refuses: a field of the wrong shape', () => {
     ],
     [
       'a waiting credit that is not an object',
-      waiting,
+      waitingCredit,
       (d) => ((streakOf(d) as unknown as { waiting: Array<unknown> }).waiting = ['x']),
       ['customers[0].streak.waiting[0]', 'must be an object'],
     ],
     [
       'a waiting credit of cycle 0',
-      waiting,
+      waitingCredit,
       (d) => (firstWaiting(d).cycle = 0),
       ['customers[0].streak.waiting[0].cycle', 'must be an integer from 1 to 100'],
     ],
     [
       'a waiting credit without an instant',
-      waiting,
+      waitingCredit,
       (d) => (firstWaiting(d).achievedAt = 'soon'),
       ['customers[0].streak.waiting[0].achievedAt', ISO],
     ],

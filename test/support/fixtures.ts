@@ -203,6 +203,30 @@ export const threeWeekStreak = (): EnrolmentState =>
     (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
   ).state
 
+/**
+ * A CONTINUOUS streak with 2 grace days: week 1 missed and in grace, week 2 achieved meanwhile, its
+ * credit waiting for week 1's fate (rule grace.streak-order).
+ */
+export const waitingCredit = (): EnrolmentState =>
+  play(
+    initialState(
+      right(
+        defineStreak({
+          targetGroupId: 8,
+          targetId: 1,
+          metric: 'COUNT',
+          goal: 1,
+          streakType: 'CONTINUOUS',
+          levels: [2, 3],
+          graceDays: 2,
+          cycles: weeklyCycles(6),
+        }),
+      ),
+    ),
+    (s) => enroll(s, 1, inCycle(s, 1)),
+    (s) => recordActivity(s, 1, { at: inCycle(s, 2, 1) }),
+  ).state
+
 /** An encoded progress entry (the codec's JSON form): cycle 1, one unit, nothing reached. */
 export const progressDocument = (fields: Readonly<Record<string, unknown>> = {}) => ({
   cycle: 1,
