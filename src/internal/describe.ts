@@ -101,3 +101,9 @@ export const describe = (value: unknown): string => {
     }
   }
 }
+
+/** An instant for a message; one beyond the `Date` range (a far cycle's close) as milliseconds. */
+export const iso = (t: number): string => {
+  const date = new Date(t)
+  return Number.isNaN(date.getTime()) ? `${t} ms` : date.toISOString()
+}

@@ -2,7 +2,7 @@
 // warning, or the facts it decides (rules enroll.*, unenroll.*, reenroll.*, activity.*, advance.*).
 // Its input is already checked (rules input.*): here only the customer's record can refuse it.
 import { absurd } from '../internal/absurd.js'
-import { quote } from '../internal/describe.js'
+import { iso, quote } from '../internal/describe.js'
 import {
   enrolmentError,
   ErrorCode,
@@ -21,7 +21,7 @@ import {
   type UnenrolledCustomer,
 } from './customer.js'
 import { cycleEvent, streakReset } from './event.js'
-import { newCustomer, recordOf } from './customer.js'
+import { empty, newCustomer, recordOf } from './customer.js'
 import { settleUntil } from './settle.js'
 import { storyOf, type Story, type Writing } from './story.js'
 import { cycleHolding, cycleHoldingOrNext } from './window.js'
@@ -100,21 +100,13 @@ const ignored = (code: Warning['code'], message: string): Decision => ({
   warning: { code, message },
 })
 
-const noWarnings: ReadonlyArray<Warning> = Object.freeze([])
-
-const decided = (story: Story, warnings: ReadonlyArray<Warning> = noWarnings): Decision => ({
+const decided = (story: Story, warnings: ReadonlyArray<Warning> = empty): Decision => ({
   tag: 'DECIDED',
   changed: story.changed,
   events: story.events,
   customer: story.customer,
   warnings,
 })
-
-/** An instant for a message; one beyond the `Date` range (a far cycle's close) as milliseconds. */
-const iso = (t: Instant): string => {
-  const date = new Date(t)
-  return Number.isNaN(date.getTime()) ? `${t} ms` : date.toISOString()
-}
 
 const periodNotFound = (message: string, field?: string): EnrolmentError =>
   enrolmentError(ErrorCode.TARGET_PERIOD_NOT_FOUND, message, field)

@@ -5,14 +5,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { EnrolmentEvent } from '../model/event.js'
-import type { Customer } from '../rules/customer.js'
+import { empty, type Customer } from '../rules/customer.js'
 import { nextSettlement } from '../rules/settle.js'
 import { forEachCustomer } from './customerMap.js'
 import { checkNow } from './input.js'
 import type { EnrolmentState } from './state.js'
 import {
   byInstantThenCustomer,
-  noWarnings,
   nothingEmitted,
   decideIn,
   keep,
@@ -67,23 +66,26 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
     if (next <= until) due.push(customer)
     else settlesFrom = Math.min(settlesFrom, next)
   }
+  for (const customer of workspace.written.values()) consider(customer)
+  // The workspace's own records, written in place, come first: `due` holds `owned` of them.
+  const owned = due.length
   forEachCustomer(workspace.published.customers, (customer, id) => {
     if (!workspace.written.has(id)) consider(customer)
   })
-  for (const customer of workspace.written.values()) consider(customer)
   // Exact again after a full visit; each customer settled below lowers it to its next boundary.
   workspace.settlesFrom = settlesFrom
   const events: Array<EnrolmentEvent> = []
-  for (const customer of due) {
+  for (let i = 0; i < due.length; i++) {
+    const customer = due[i] as Customer
     const command = { type: 'SETTLE', customerId: customer.customerId, until } as const
-    const decision = decideIn(workspace, command, customer)
+    const decision = decideIn(workspace, command, customer, i < owned)
     if (decision.tag !== 'DECIDED' || !decision.changed) continue
-    keep(workspace, decision.customer)
+    keep(workspace, decision.customer, i < owned)
     // Most settle no event: their list is the shared frozen empty one, not worth an iterator.
     if (decision.events.length > 0) for (const event of decision.events) events.push(event)
   }
   // Ties in `at` are reported customer by customer, in ascending customer id (rule advance.order).
   return events.length === 0
     ? nothingEmitted
-    : E.right({ events: byInstantThenCustomer(events), warnings: noWarnings })
+    : E.right({ events: byInstantThenCustomer(events), warnings: empty })
 }

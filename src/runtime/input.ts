@@ -6,7 +6,7 @@ import { ErrorCode, enrolmentError, type EnrolmentError } from '../model/error.j
 import type { Target } from '../model/target.js'
 import type { Customer, Instant } from '../rules/customer.js'
 import type { RecordActivity } from '../rules/decide.js'
-import { describe } from '../internal/describe.js'
+import { describe, iso } from '../internal/describe.js'
 import {
   instantOf,
   isNonNegativeFinite,
@@ -29,8 +29,6 @@ export interface StartOptions {
 /** A 300004 error naming `field`. */
 export const invalid = (message: string, field: string): EnrolmentError =>
   enrolmentError(ErrorCode.INVALID_INPUT, message, field)
-
-const iso = (t: Instant): string => new Date(t).toISOString()
 
 /** rule input.customer-id: a positive safe integer, else 310011. */
 export const customerIdProblem = (customerId: unknown): EnrolmentError | undefined =>

@@ -6,7 +6,7 @@ import type { EnrolmentError, Warning } from '../model/error.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import type { Target } from '../model/target.js'
 import type { Context } from '../rules/context.js'
-import type { Customer, Instant } from '../rules/customer.js'
+import { empty, type Customer, type Instant } from '../rules/customer.js'
 import { decide, type Command, type Decision } from '../rules/decide.js'
 import { nextSettlement } from '../rules/settle.js'
 import { contextOf } from './contextOf.js'
@@ -99,18 +99,12 @@ export const openWorkspace = (state: EnrolmentState): Workspace => {
   }
 }
 
-/** The events of an operation that emitted none (shared: most activities emit none). */
-const noEvents: ReadonlyArray<EnrolmentEvent> = Object.freeze([])
-
-/** The warnings of an operation that has none (shared: most operations have none). */
-export const noWarnings: ReadonlyArray<Warning> = Object.freeze([])
-
 /**
  * The effect of an operation that emitted nothing and has no warning: shared and frozen, so that
  * a stream of activities allocates no result for each.
  */
 export const nothingEmitted: Effect = Object.freeze(
-  E.right(Object.freeze({ events: Object.freeze([]), warnings: noWarnings })),
+  E.right(Object.freeze({ events: empty, warnings: empty })),
 )
 
 // operations
@@ -156,15 +150,16 @@ export const decideIn = (
   workspace: Workspace,
   command: Command,
   record: Customer | undefined,
+  owned = record !== undefined && workspace.written.get(record.customerId) === record,
 ): Decision =>
-  decide(command, record, workspace.context, {
-    version: (record?.version ?? 0) + 1,
-    owned: record !== undefined && workspace.written.get(record.customerId) === record,
-  })
+  decide(command, record, workspace.context, { version: (record?.version ?? 0) + 1, owned })
 
-/** Keeps a record the rules wrote: it is published with the workspace. */
-export const keep = (workspace: Workspace, customer: Customer): void => {
-  workspace.written.set(customer)
+/**
+ * Keeps a record the rules wrote: it is published with the workspace. One the workspace already
+ * held (`owned`) was written in place, and is kept where it is.
+ */
+export const keep = (workspace: Workspace, customer: Customer, owned = false): void => {
+  if (!owned) workspace.written.set(customer)
   workspace.settlesFrom = Math.min(
     workspace.settlesFrom,
     nextSettlement(workspace.context, customer),
@@ -173,13 +168,13 @@ export const keep = (workspace: Workspace, customer: Customer): void => {
 
 /** Has the rules decide `command` for the customer whose record is `record`, and keeps what they decided. */
 export const run = (workspace: Workspace, command: Command, record: Customer | undefined): Effect =>
-  commit(workspace, decideIn(workspace, command, record))
+  commit(workspace, decideIn(workspace, command, record), record)
 
 /**
  * Keeps what the rules decided for a customer, and returns its events and warnings. A refused
  * decision writes nothing; an ignored activity writes nothing and carries its warning.
  */
-const commit = (workspace: Workspace, decision: Decision): Effect => {
+const commit = (workspace: Workspace, decision: Decision, record: Customer | undefined): Effect => {
   switch (decision.tag) {
     case 'REFUSED':
       return E.left(decision.error)
@@ -189,13 +184,14 @@ const commit = (workspace: Workspace, decision: Decision): Effect => {
       if (!decision.changed)
         return decision.warnings.length === 0
           ? nothingEmitted
-          : E.right({ events: noEvents, warnings: decision.warnings })
-      keep(workspace, decision.customer)
+          : E.right({ events: empty, warnings: decision.warnings })
+      // The same record back was written in place: the workspace holds it already.
+      keep(workspace, decision.customer, decision.customer === record)
       const { events, warnings } = decision
       if (events.length === 0 && warnings.length === 0) return nothingEmitted
       return E.right({
         events: byInstant(events),
-        warnings: warnings.length === 0 ? noWarnings : warnings,
+        warnings: warnings.length === 0 ? empty : warnings,
       })
     }
   }
