@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
+  advance,
   calendarCycles,
   cyclesOf,
   defineMilestone,
@@ -231,5 +232,38 @@ describe('windows at their edges', () => {
       8.64e15 - 31 * DAY,
     ])
     expect(nextDueAt(anchored, 1)).toEqual(O.some(new Date(8.64e15 - 2 * DAY)))
+  })
+
+  it('window.anchor-late: an activity that anchors a customer behind the watermark settles the cycles it gives them up to it, as the advance would have (rule advance.settles-all)', () => {
+    const target = right(
+      defineMilestone({
+        targetGroupId: 5,
+        targetId: 2,
+        metric: 'COUNT',
+        goal: 2,
+        allocation: 'PERIOD_END',
+        window: { type: 'CYCLIC', frequency: 'DAILY', count: 6 },
+        timeZone: 'UTC',
+        graceDays: 3,
+      }),
+    )
+    const enrolled = right(enroll(initialState(target), 1, at('2026-01-01T00:00:00Z'))).state
+    // The watermark passes the end of days 1 and 2 before the customer has cycles; day 1 is in grace.
+    const advanced = right(advance(enrolled, at('2026-01-03T12:00:00Z'))).state
+    const late = right(recordActivity(advanced, 1, { at: at('2026-01-01T10:00:00Z') }))
+    expect(late.warnings).toEqual([])
+    expect(eventTags(late)).toEqual([])
+    // What the advance does now is what the activity already did: nothing is left behind it.
+    const again = right(advance(late.state, at('2026-01-03T12:00:00Z')))
+    expect(eventTags(again)).toEqual([])
+    expect(encodeState(again.state)).toEqual(encodeState(late.state))
+    const record = encodeState(late.state).customers[0]
+    expect(record).toMatchObject({ endedCycles: 2, closedCycles: 0, graceCycles: [1, 2] })
+    // So the state loads again, and goes on as it would have.
+    const decoded = right(decodeState(JSON.parse(JSON.stringify(encodeState(late.state)))))
+    expect(encodeState(decoded)).toEqual(encodeState(late.state))
+    const closed = right(advance(decoded, at('2026-01-04T00:00:00Z')))
+    expect(eventTags(closed)).toEqual([])
+    expect(nextDueAt(closed.state, 1)).toEqual(O.none)
   })
 })

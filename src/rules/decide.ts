@@ -22,7 +22,7 @@ import {
 } from './customer.js'
 import { cycleEvent, streakReset } from './event.js'
 import { empty, newCustomer, recordOf } from './customer.js'
-import { settleUntil } from './settle.js'
+import { nextSettlement, settleUntil } from './settle.js'
 import { storyOf, type Story, type Writing } from './story.js'
 import { cycleHolding, cycleHoldingOrNext } from './window.js'
 
@@ -215,7 +215,8 @@ const setBalance = (
 const noCyclesFrom = (context: Context, t: Instant): string =>
   `no cycles of target ${context.target.targetId} can start on the local day of ${iso(t)} in ${context.target.timeZone ?? 'UTC'}: one would fall on a date the zone skips, or beyond the calendar`
 
-const enroll = (
+/** rules enroll.*: an `ENROLL` command. */
+export const decideEnroll = (
   context: Context,
   customer: Customer | undefined,
   command: Enroll,
@@ -224,7 +225,7 @@ const enroll = (
   if (customer?.status === 'ENROLLED') return refused(alreadyEnrolled(context, customer.customerId))
   if (customer !== undefined)
     // rule enroll.2: one endpoint for both; an unenrolled customer is re-enrolled.
-    return reenroll(
+    return decideReenroll(
       context,
       customer,
       { ...command, type: 'REENROLL', resetStreakStatus: false },
@@ -248,7 +249,8 @@ const enroll = (
   return decided(story)
 }
 
-const unenroll = (
+/** rules unenroll.*: an `UNENROLL` command. */
+export const decideUnenroll = (
   context: Context,
   customer: Customer | undefined,
   command: Unenroll,
@@ -282,7 +284,8 @@ const unenroll = (
   return decided(story)
 }
 
-function reenroll(
+/** rules reenroll.*: a `REENROLL` command. */
+export function decideReenroll(
   context: Context,
   customer: Customer | undefined,
   command: Reenroll,
@@ -379,7 +382,8 @@ const countingCycle = (
   return cycle
 }
 
-const recordActivity = (
+/** rules activity.*: a `RECORD_ACTIVITY` command. */
+export const decideActivity = (
   context: Context,
   customer: Customer | undefined,
   command: RecordActivity,
@@ -414,8 +418,8 @@ const recordActivity = (
       ),
     )
   const story = storyOf(counted, writing)
-  if (window.type !== 'FIXED' && counted.anchor === undefined)
-    story.emit({ type: 'ANCHORED', anchor: window.anchorFor(at) })
+  const anchors = window.type !== 'FIXED' && counted.anchor === undefined
+  if (anchors) story.emit({ type: 'ANCHORED', anchor: window.anchorFor(at) })
   // The cycles that ended by `at` are settled first (rule time.lazy-settlement).
   settleUntil(story, context, at)
   story.emit({
@@ -426,10 +430,21 @@ const recordActivity = (
     visit: isNewVisit ? visit : undefined,
   })
   progressChanged(story, context, cycle, at)
+  // rule window.anchor-late: a late activity gives the customer cycles the watermark has passed;
+  // they are settled up to it, as the advance that moved it would have settled them.
+  if (anchors && nextSettlement(context, story.customer) <= command.watermark)
+    settleTo(story, context, command.watermark)
   return decided(story)
 }
 
-const settle = (
+/** rule advance.settles-all: the customer settled up to `until`, their settled instant moved there. */
+const settleTo = (story: Story, context: Context, until: Instant): void => {
+  settleUntil(story, context, until)
+  if (until > story.customer.settledAt) story.emit({ type: 'SETTLED_UNTIL', at: until })
+}
+
+/** rule advance.settles-all: a `SETTLE` command. */
+export const decideSettle = (
   context: Context,
   customer: Customer | undefined,
   command: Settle,
@@ -438,11 +453,20 @@ const settle = (
   if (customer === undefined)
     return refused(notEnrolled(context, command.customerId, 'never enrolled'))
   const story = storyOf(customer, writing)
-  settleUntil(story, context, command.until)
-  if (command.until > story.customer.settledAt)
-    story.emit({ type: 'SETTLED_UNTIL', at: command.until })
+  settleTo(story, context, command.until)
   return decided(story)
 }
+
+/**
+ * What a command of one type does to `customer` (undefined: never enrolled). The runtime calls the
+ * one its operation needs, so that a bundle of one operation keeps only that one's rules.
+ */
+export type Decider<C extends Command> = (
+  context: Context,
+  customer: Customer | undefined,
+  command: C,
+  writing: Writing,
+) => Decision
 
 /**
  * What `command` does to `customer` (undefined: never enrolled). Every command settles the
@@ -458,15 +482,15 @@ export const decide = (
 ): Decision => {
   switch (command.type) {
     case 'ENROLL':
-      return enroll(context, customer, command, writing)
+      return decideEnroll(context, customer, command, writing)
     case 'UNENROLL':
-      return unenroll(context, customer, command, writing)
+      return decideUnenroll(context, customer, command, writing)
     case 'REENROLL':
-      return reenroll(context, customer, command, writing)
+      return decideReenroll(context, customer, command, writing)
     case 'RECORD_ACTIVITY':
-      return recordActivity(context, customer, command, writing)
+      return decideActivity(context, customer, command, writing)
     case 'SETTLE':
-      return settle(context, customer, command, writing)
+      return decideSettle(context, customer, command, writing)
     default:
       return absurd(command)
   }

@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { EnrolmentEvent } from '../model/event.js'
 import { empty, type Customer } from '../rules/customer.js'
+import { decideSettle } from '../rules/decide.js'
 import { nextSettlement } from '../rules/settle.js'
 import { forEachCustomer } from './customerMap.js'
 import { checkNow } from './input.js'
@@ -78,7 +79,7 @@ export const advanceIn = (workspace: Workspace, now: Date): Effect => {
   for (let i = 0; i < due.length; i++) {
     const customer = due[i] as Customer
     const command = { type: 'SETTLE', customerId: customer.customerId, until } as const
-    const decision = decideIn(workspace, command, customer, i < owned)
+    const decision = decideIn(workspace, decideSettle, command, customer, i < owned)
     if (decision.tag !== 'DECIDED' || !decision.changed) continue
     keep(workspace, decision.customer, i < owned)
     // Most settle no event: their list is the shared frozen empty one, not worth an iterator.

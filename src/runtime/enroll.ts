@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { decideEnroll } from '../rules/decide.js'
 import { checkCustomerClock, checkNow, checkStartOptions, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
 import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
@@ -77,6 +78,7 @@ export const enrollIn = (
   if (behind !== undefined) return E.left(behind)
   return run(
     workspace,
+    decideEnroll,
     {
       type: 'ENROLL',
       customerId,

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { decideActivity } from '../rules/decide.js'
 import { activityCommand, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
 import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
@@ -73,5 +74,5 @@ export const recordActivityIn = (
   const command = activityCommand(workspace.target, customerId, activity, workspace.watermarkAt)
   return 'code' in command
     ? E.left(command)
-    : run(workspace, command, recordOf(workspace, customerId))
+    : run(workspace, decideActivity, command, recordOf(workspace, customerId))
 }

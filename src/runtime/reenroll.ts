@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { decideReenroll } from '../rules/decide.js'
 import { checkCustomerClock, checkNow, checkStartOptions, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
 import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
@@ -76,5 +77,10 @@ export const reenrollIn = (
   const record = recordOf(workspace, customerId)
   const behind = checkCustomerClock(record, at.right)
   if (behind !== undefined) return E.left(behind)
-  return run(workspace, { type: 'REENROLL', customerId, now: at.right, ...start.right }, record)
+  return run(
+    workspace,
+    decideReenroll,
+    { type: 'REENROLL', customerId, now: at.right, ...start.right },
+    record,
+  )
 }

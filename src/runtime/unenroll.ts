@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { decideUnenroll } from '../rules/decide.js'
 import { checkCustomerClock, checkNow, customerIdProblem } from './input.js'
 import type { EnrolmentState } from './state.js'
 import { once, recordOf, run, type Effect, type Result, type Workspace } from './workspace.js'
@@ -51,5 +52,5 @@ export const unenrollIn = (workspace: Workspace, customerId: number, now: Date):
   const record = recordOf(workspace, customerId)
   const behind = checkCustomerClock(record, at.right)
   if (behind !== undefined) return E.left(behind)
-  return run(workspace, { type: 'UNENROLL', customerId, now: at.right }, record)
+  return run(workspace, decideUnenroll, { type: 'UNENROLL', customerId, now: at.right }, record)
 }

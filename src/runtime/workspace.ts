@@ -7,7 +7,7 @@ import type { EnrolmentEvent } from '../model/event.js'
 import type { Target } from '../model/target.js'
 import type { Context } from '../rules/context.js'
 import { empty, type Customer, type Instant } from '../rules/customer.js'
-import { decide, type Command, type Decision } from '../rules/decide.js'
+import type { Command, Decider, Decision } from '../rules/decide.js'
 import { nextSettlement } from '../rules/settle.js'
 import { contextOf } from './contextOf.js'
 import { getCustomer, setCustomer, setCustomers } from './customerMap.js'
@@ -141,18 +141,19 @@ export const byInstantThenCustomer = (
   sortedBy(events, (a, b) => a.at.getTime() - b.at.getTime() || a.customerId - b.customerId)
 
 /**
- * What the rules decide for `command` on the customer whose record is `record` (none: never
+ * What `decider` decides for `command` on the customer whose record is `record` (none: never
  * enrolled). The record changes one version later — the one place a version goes up (rule
  * state.version) — and a record this workspace wrote since it last published is its own, so the
  * rules write it in place instead of copying it again.
  */
-export const decideIn = (
+export const decideIn = <C extends Command>(
   workspace: Workspace,
-  command: Command,
+  decider: Decider<C>,
+  command: C,
   record: Customer | undefined,
   owned = record !== undefined && workspace.written.get(record.customerId) === record,
 ): Decision =>
-  decide(command, record, workspace.context, { version: (record?.version ?? 0) + 1, owned })
+  decider(workspace.context, record, command, { version: (record?.version ?? 0) + 1, owned })
 
 /**
  * Keeps a record the rules wrote: it is published with the workspace. One the workspace already
@@ -166,9 +167,13 @@ export const keep = (workspace: Workspace, customer: Customer, owned = false): v
   )
 }
 
-/** Has the rules decide `command` for the customer whose record is `record`, and keeps what they decided. */
-export const run = (workspace: Workspace, command: Command, record: Customer | undefined): Effect =>
-  commit(workspace, decideIn(workspace, command, record), record)
+/** Has `decider` decide `command` for the customer whose record is `record`, and keeps what it decided. */
+export const run = <C extends Command>(
+  workspace: Workspace,
+  decider: Decider<C>,
+  command: C,
+  record: Customer | undefined,
+): Effect => commit(workspace, decideIn(workspace, decider, command, record), record)
 
 /**
  * Keeps what the rules decided for a customer, and returns its events and warnings. A refused
