@@ -4,7 +4,11 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import assert from 'node:assert/strict'
-import { enrolmentOf, type EnrolmentState, type Target } from '../../src/index.js'
+import { customers, enrolmentOf, type EnrolmentState, type Target } from '../../src/index.js'
+import { violation } from '../../src/rules/invariants.js'
+import { contextOf } from '../../src/runtime/contextOf.js'
+import { getCustomer } from '../../src/runtime/customerMap.js'
+import { internals } from '../../src/runtime/state.js'
 import { applyOperation, type Operation } from '../../src/testing/index.js'
 import { ReferenceModel, type Expected } from './reference.js'
 
@@ -57,6 +61,23 @@ const expectOf = (model: ReferenceModel, op: Operation): Expected => {
   }
 }
 
+/**
+ * The records an operation may have written keep the invariants the codec checks (rule
+ * codec.refuses): the customer's own, or every record after an `advance`.
+ */
+const keepsInvariants = (state: EnrolmentState, customerId: number | undefined): void => {
+  const context = contextOf(state.target)
+  const { customers: map, watermarkAt } = internals(state)
+  const ids =
+    customerId === undefined ? [...customers(state)].map((e) => e.customerId) : [customerId]
+  for (const id of ids) {
+    const record = getCustomer(map, id)
+    const broken = record === undefined ? undefined : violation(context, record, watermarkAt)
+    if (broken !== undefined)
+      throw new Error(`customer ${id} breaks an invariant: ${broken.path} ${broken.message}`)
+  }
+}
+
 class Step implements fc.Command<ReferenceModel, Real> {
   private last = ''
   constructor(
@@ -88,6 +109,7 @@ class Step implements fc.Command<ReferenceModel, Real> {
     for (const e of actual.right.events) real.seen.set(e.type, (real.seen.get(e.type) ?? 0) + 1)
     for (const w of actual.right.warnings) real.seen.set(w.code, (real.seen.get(w.code) ?? 0) + 1)
     const customer = 'customerId' in op ? op.customerId : undefined
+    keepsInvariants(real.state, customer)
     if (customer !== undefined) {
       const summary = model.summary(customer)
       const enrolment = O.toNullable(enrolmentOf(real.state, customer))

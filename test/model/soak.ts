@@ -58,7 +58,7 @@ export const soak = (options: SoakOptions): SoakReport => {
     if (result.failed) {
       violations++
       options.onViolation?.(
-        `batch ${b} (seed ${options.seed + b}):\n${fc.defaultReportMessage(result) ?? ''}`,
+        `batch ${b} (seed ${options.seed + b}):\n${fc.defaultReportMessage(result) ?? ''}\n${String(result.errorInstance)}`,
       )
     }
   }
