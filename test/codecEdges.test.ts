@@ -18,10 +18,13 @@ import {
   enroll,
   initialState,
   recordActivity,
+  reenroll,
+  unenroll,
   type DecodeError,
   type EnrolmentState,
 } from '../src/index.js'
 import {
+  at,
   enrolledAndOut,
   eventTags,
   inCycle,
@@ -418,6 +421,111 @@ describe('codec.round-trip: decoded states are the states written', () => {
     ])
     expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
   })
+
+  it('codec.round-trip: a SUM progress of fractional values is read back as written', () => {
+    // Only COUNT and VISIT progress is whole: a SUM adds whatever the purchases are worth.
+    const { state } = play(
+      initialState(milestoneABC('IMMEDIATE', { metric: 'SUM', goal: 50 })),
+      (s) => enroll(s, 1, inCycle(s, 1)),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 1), value: 12.5 }),
+      (s) => recordActivity(s, 1, { at: inCycle(s, 1, 2), value: 0.25 }),
+    )
+    const encoded = encodeState(state)
+    expect(nth(encoded.customers).progress).toEqual([
+      {
+        cycle: 1,
+        value: 12.75,
+        achievedAt: null,
+        reversed: false,
+        rewarded: false,
+        subTargets: [],
+        visits: [],
+      },
+    ])
+    expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+  })
+
+  // rule enroll.5: a balance waiting for cycle 1 becomes cycle 1's frozen progress when the
+  // customer unenrols with cycle 1 as k; it is not achieved while they are out, nor after they
+  // re-enrol into a later cycle (rule reenroll.frozen-cycle).
+  /** A milestone of goal 3: customer 1 enrolled and unenrolled before cycle 1, with a balance of 3. */
+  const balanceFrozen = (graceDays: number): EnrolmentState =>
+    play(
+      initialState(
+        right(
+          defineMilestone({
+            targetGroupId: 101,
+            targetId: 1,
+            metric: 'COUNT',
+            goal: 3,
+            allocation: 'PERIOD_END',
+            graceDays,
+            cycles: weeklyCycles(3),
+          }),
+        ),
+      ),
+      (s) => enroll(s, 1, at('2026-01-04T00:00:00Z'), { initialBalance: 3 }),
+      (s) => unenroll(s, 1, at('2026-01-04T12:00:00Z')),
+    ).state
+
+  it.each<[string, () => EnrolmentState, Readonly<Record<string, unknown>>]>([
+    [
+      'an unenrolled customer settled into the grace of the cycle',
+      () => play(balanceFrozen(2), (s) => advance(s, at('2026-01-13T00:00:00Z'))).state,
+      {
+        customerId: 1,
+        version: 3,
+        status: 'UNENROLLED',
+        startCycle: 1,
+        fromCycle: 1,
+        since: '2026-01-04T12:00:00.000Z',
+        settledAt: '2026-01-13T00:00:00.000Z',
+        endedCycles: 1,
+        closedCycles: 0,
+        graceCycles: [],
+      },
+    ],
+    [
+      'a customer re-enrolled into a later cycle once that cycle began',
+      () =>
+        play(balanceFrozen(0), (s) => reenroll(s, 1, at('2026-01-06T00:00:00Z'), { period: 'c2' }))
+          .state,
+      {
+        customerId: 1,
+        version: 3,
+        status: 'ENROLLED',
+        startCycle: 2,
+        since: '2026-01-06T00:00:00.000Z',
+        settledAt: '2026-01-06T00:00:00.000Z',
+        endedCycles: 0,
+        closedCycles: 0,
+        graceCycles: [],
+      },
+    ],
+  ])(
+    'codec.round-trip: a frozen balance at the goal of a begun cycle is not achieved: %s',
+    (_, state, fields) => {
+      const encoded = encodeState(state())
+      expect(nth(encoded.customers)).toEqual({
+        ...fields,
+        anchor: null,
+        cycleEnds: [],
+        progress: [
+          {
+            cycle: 1,
+            value: 3,
+            achievedAt: null,
+            reversed: false,
+            rewarded: false,
+            subTargets: [],
+            visits: [],
+          },
+        ],
+        streak: null,
+      })
+      expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+    },
+  )
 
   it('codec.round-trip: a target writes no key for a time zone or reward it does not have', () => {
     const target = milestoneABC('IMMEDIATE')

@@ -8,6 +8,7 @@ import {
   calendarCycles,
   decodeState,
   defineMilestone,
+  defineStreak,
   encodeState,
   enroll,
   initialState,
@@ -202,6 +203,81 @@ const nonContinuous = (): EnrolmentState =>
     (s) => recordActivity(s, 1, { at: inCycle(s, 3, 1) }),
   ).state
 
+/** Customer 1 enrolled at t0 with `graceDays`, three purchases in week 1, advanced to `until`. */
+const achievedWithGrace = (graceDays: number, until: string) => (): EnrolmentState =>
+  play(story(milestone({ graceDays }), [0, 0, 0])(), (s) => advance(s, at(until))).state
+
+/** Customer 1 enrolled at t0 with 2 grace days, advanced past the close of week 1 (03-11). */
+const closedAfterGrace = (): EnrolmentState =>
+  play(
+    initialState(milestone({ graceDays: 2 })),
+    (s) => enroll(s, 1, t0),
+    (s) => advance(s, at('2026-03-11T12:00:00Z')),
+  ).state
+
+/** Customer 1 enrolled at t0 into week 3, with a balance of 1 waiting for it (rule enroll.5). */
+const waitingFor3 = (target: Target) => (): EnrolmentState =>
+  play(initialState(target), (s) => enroll(s, 1, t0, { period: 'c3', initialBalance: 1 })).state
+
+/** Customer 1 enrolled exactly at the end of week 1, so in week 2 (rule time.half-open). */
+const enrolledAtEnd = (): EnrolmentState =>
+  play(initialState(milestone({})), (s) => enroll(s, 1, at('2026-03-09T00:00:00Z'))).state
+
+/** Customer 1 of a CYCLIC window, enrolled and unenrolled before any activity anchored them. */
+const unanchoredOut = (): EnrolmentState =>
+  play(story(milestone(cyclic), [])(), (s) => unenroll(s, 1, later(1))).state
+
+/** Customer 1 of streak 'XYZ' enrolled the day before its first week begins. */
+const streakNotBegun = (): EnrolmentState =>
+  play(initialState(streakXYZ()), (s) => enroll(s, 1, at('2026-01-04T00:00:00Z'))).state
+
+/**
+ * A NON_CONTINUOUS streak (levels 2, 3) with 2 grace days: week 1 missed and in grace, week 2
+ * achieved and credited at once, as NON_CONTINUOUS streaks do (rule grace.streak-order).
+ */
+const nonContinuousInGrace = (): EnrolmentState =>
+  play(
+    initialState(
+      right(
+        defineStreak({
+          targetGroupId: 9,
+          targetId: 2,
+          metric: 'COUNT',
+          goal: 1,
+          streakType: 'NON_CONTINUOUS',
+          levels: [2, 3],
+          graceDays: 2,
+          cycles: weeks,
+        }),
+      ),
+    ),
+    (s) => enroll(s, 1, t0),
+    (s) => recordActivity(s, 1, { at: later(6, 1) }),
+  ).state
+
+/** A CYCLIC streak of 3 weeks (levels 2, 3): customer 1 achieved all three, settled past the last. */
+const cyclicStreakDone = (): EnrolmentState =>
+  play(
+    initialState(
+      right(
+        defineStreak({
+          targetGroupId: 9,
+          targetId: 3,
+          metric: 'COUNT',
+          goal: 1,
+          streakType: 'CONTINUOUS',
+          levels: [2, 3],
+          ...cyclic,
+        }),
+      ),
+    ),
+    (s) => enroll(s, 1, t0),
+    (s) => recordActivity(s, 1, { at: later(0, 1) }),
+    (s) => recordActivity(s, 1, { at: later(8, 1) }),
+    (s) => recordActivity(s, 1, { at: later(15, 1) }),
+    (s) => advance(s, at('2026-03-26T00:00:00Z')),
+  ).state
+
 /** Sets a document's watermark. */
 const watermarkAt = (iso: string) => (d: Document) => {
   ;(d as unknown as { watermark: string }).watermark = iso
@@ -233,6 +309,16 @@ describe('codec.refuses: a record no operations could produce', () => {
       story(milestone(agnostic), [0, 1, 2, 3]),
       story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0, 1]),
       story(milestone({ metric: 'SUM', goal: 10, allowReturns: true }), [0, 1], [12, -5]),
+      achievedWithGrace(2, '2026-03-09T12:00:00Z'),
+      achievedWithGrace(10, '2026-03-09T12:00:00Z'),
+      closedAfterGrace,
+      waitingFor3(milestone({})),
+      waitingFor3(milestone({ metric: 'VISIT', timeZone: 'UTC' })),
+      enrolledAtEnd,
+      unanchoredOut,
+      streakNotBegun,
+      nonContinuousInGrace,
+      cyclicStreakDone,
     ])
       expect(refusal(state(), () => undefined)).toBe('accepted')
   })
@@ -242,6 +328,15 @@ describe('codec.refuses: a record no operations could produce', () => {
     [
       'an enrolled customer whose start cycle had ended when they enrolled',
       enrolledIn(2),
+      (d) => (customer(d).startCycle = 1),
+      [
+        'customers[0].startCycle',
+        'must be a cycle that had not ended when the customer (re-)enrolled',
+      ],
+    ],
+    [
+      'an enrolled customer whose start cycle ended at the very instant they enrolled',
+      enrolledAtEnd,
       (d) => (customer(d).startCycle = 1),
       [
         'customers[0].startCycle',
@@ -261,6 +356,24 @@ describe('codec.refuses: a record no operations could produce', () => {
       [
         'customers[0].closedCycles',
         'must count cycle 1: it closed by the watermark, and advance settled every customer up to the watermark',
+      ],
+    ],
+    [
+      'a watermark at the very close of a cycle in grace the customer has not closed',
+      inGrace,
+      watermarkAt('2026-03-11T00:00:00.000Z'),
+      [
+        'customers[0].closedCycles',
+        'must count cycle 1: it closed by the watermark, and advance settled every customer up to the watermark',
+      ],
+    ],
+    [
+      'a watermark past the end of a later cycle, while an earlier one is still in grace',
+      achievedWithGrace(10, '2026-03-09T12:00:00Z'),
+      watermarkAt('2026-03-16T00:00:00.000Z'),
+      [
+        'customers[0].endedCycles',
+        'must count every cycle that ended by the watermark: advance settled every customer up to the watermark',
       ],
     ],
     [
@@ -285,6 +398,15 @@ describe('codec.refuses: a record no operations could produce', () => {
       ],
     ],
     [
+      'achieved levels without the level the count is at',
+      streak,
+      (d) => (streakOf(d).achievedLevels = [2]),
+      [
+        'customers[0].streak.achievedLevels',
+        'must hold level 3: the count (3) passed it in this epoch',
+      ],
+    ],
+    [
       'a NON_CONTINUOUS count below a level it reached',
       nonContinuous,
       (d) => (streakOf(d).count = 2),
@@ -306,8 +428,32 @@ describe('codec.refuses: a record no operations could produce', () => {
       ],
     ],
     [
+      'a cycle begun at the very settled instant, at its goal without its achievement',
+      achievedAtStart,
+      (d) => {
+        progress(d).achievedAt = null
+        progress(d).rewarded = false
+      },
+      [
+        'customers[0].progress[0].achievedAt',
+        'must be set: the progress reached the goal (1) in a cycle the customer is in',
+      ],
+    ],
+    [
       'a streak count above the cycles begun',
       streak,
+      (d) => (streakOf(d).count = 4),
+      ['customers[0].streak.count', 'must not exceed the cycles begun by the settled instant (3)'],
+    ],
+    [
+      'a streak count before the first cycle has begun',
+      streakNotBegun,
+      (d) => (customer(d).streak = { epoch: 1, count: 1, achievedLevels: [], waiting: [] }),
+      ['customers[0].streak.count', 'must not exceed the cycles begun by the settled instant (0)'],
+    ],
+    [
+      'a streak count above every cycle of a CYCLIC window, all ended',
+      cyclicStreakDone,
       (d) => (streakOf(d).count = 4),
       ['customers[0].streak.count', 'must not exceed the cycles begun by the settled instant (3)'],
     ],
@@ -369,6 +515,12 @@ describe('codec.refuses: a record no operations could produce', () => {
       'an unanchored customer in a later start cycle',
       story(milestone(cyclic), []),
       (d) => (customer(d).startCycle = 2),
+      ['customers[0].startCycle', 'must be 1 before the customer is anchored'],
+    ],
+    [
+      'an unanchored customer unenrolled from a later cycle',
+      unanchoredOut,
+      (d) => (customer(d).fromCycle = 2),
       ['customers[0].startCycle', 'must be 1 before the customer is anchored'],
     ],
     [
@@ -435,6 +587,12 @@ describe('codec.refuses: a record no operations could produce', () => {
       ['customers[0].graceCycles', 'must be cycles in grace (ended, not closed), in order'],
     ],
     [
+      'a cycle in grace that has already closed',
+      closedAfterGrace,
+      (d) => (customer(d).graceCycles = [1]),
+      ['customers[0].graceCycles', 'must be cycles in grace (ended, not closed), in order'],
+    ],
+    [
       'progress entries out of order',
       story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0]),
       (d) => customer(d).progress.unshift(progressDocument({ cycle: 2, visits: [], value: 0 })),
@@ -493,6 +651,15 @@ describe('codec.refuses: a record no operations could produce', () => {
       ],
     ],
     [
+      'an achievement at the very end of its cycle (in grace)',
+      achievedWithGrace(2, '2026-03-09T12:00:00Z'),
+      (d) => (progress(d).achievedAt = '2026-03-09T00:00:00.000Z'),
+      [
+        'customers[0].progress[0].achievedAt',
+        "must fall within its cycle, and not after the customer's settled instant",
+      ],
+    ],
+    [
       'a reversal of a cycle still achieved',
       story(milestone({ metric: 'SUM', goal: 10, allowReturns: true }), [0], [12]),
       (d) => (progress(d).reversed = true),
@@ -530,6 +697,24 @@ describe('codec.refuses: a record no operations could produce', () => {
       ],
     ],
     [
+      'a cycle not begun marked rewarded',
+      waitingFor3(milestone({})),
+      (d) => (progress(d).rewarded = true),
+      [
+        'customers[0].progress[0]',
+        'is the progress of a cycle not begun: it can only hold a balance waiting for it',
+      ],
+    ],
+    [
+      'a cycle not begun holding a visit',
+      waitingFor3(milestone({ metric: 'VISIT', timeZone: 'UTC' })),
+      (d) => (progress(d).visits = ['2026-03-17']),
+      [
+        'customers[0].progress[0]',
+        'is the progress of a cycle not begun: it can only hold a balance waiting for it',
+      ],
+    ],
+    [
       'an achieved PERIOD_AGNOSTIC cycle still open',
       story(milestone(agnostic), [0, 1]),
       (d) => {
@@ -554,6 +739,15 @@ describe('codec.refuses: a record no operations could produce', () => {
       waitingCredit,
       (d) => streakOf(d).waiting.push({ ...firstWaiting(d) }),
       ['customers[0].streak.waiting[1].cycle', 'must be ascending, each once'],
+    ],
+    [
+      'a waiting credit on a NON_CONTINUOUS streak',
+      nonContinuousInGrace,
+      (d) => streakOf(d).waiting.push({ cycle: 2, achievedAt: '2026-03-10T11:00:00.000Z' }),
+      [
+        'customers[0].streak.waiting',
+        'must be empty: only CONTINUOUS streaks with grace days wait',
+      ],
     ],
     [
       'a waiting credit of a cycle not achieved',
