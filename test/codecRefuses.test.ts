@@ -633,6 +633,24 @@ describe('codec.refuses: a record no operations could produce', () => {
       ['customers[0].progress[0].value', 'must count every visit it lists'],
     ],
     [
+      'a visit before its cycle began',
+      story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0, 1]),
+      (d) => (progress(d).visits = ['2026-03-01', '2026-03-05']),
+      [
+        'customers[0].progress[0].visits',
+        'must be local dates of its cycle, none after the settled instant',
+      ],
+    ],
+    [
+      'a visit after the settled instant',
+      story(milestone({ metric: 'VISIT', timeZone: 'UTC' }), [0, 1]),
+      (d) => (progress(d).visits = ['2026-03-04', '2026-03-06']),
+      [
+        'customers[0].progress[0].visits',
+        'must be local dates of its cycle, none after the settled instant',
+      ],
+    ],
+    [
       'an achievement after its cycle',
       story(milestone({}), [0, 1, 2]),
       (d) => (progress(d).achievedAt = '2026-03-16T00:00:00.000Z'),

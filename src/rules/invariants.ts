@@ -60,6 +60,16 @@ const progressViolation = (
   const goal = goalOf(context, p.cycle)
   const start = window.start(customer, p.cycle)
   const end = window.end(customer, p.cycle)
+  // rule visit.local-date: a visit is the local date of an activity counted in the cycle by now.
+  if (p.visits.length > 0 && start <= customer.settledAt) {
+    const first = context.localDay(start)
+    const last = context.localDay(Math.min(end, customer.settledAt + 1) - 1)
+    if (p.visits.some((d) => d < first || d > last))
+      return {
+        path: `${path}.visits`,
+        message: 'must be local dates of its cycle, none after the settled instant',
+      }
+  }
   if (p.achievedAt !== undefined) {
     if (p.value < goal)
       return {
