@@ -266,4 +266,29 @@ describe('windows at their edges', () => {
     expect(eventTags(closed)).toEqual([])
     expect(nextDueAt(closed.state, 1)).toEqual(O.none)
   })
+
+  it('window.anchor-late: a cycle the late activity gives that ends at the very watermark is settled with it', () => {
+    const target = right(
+      defineMilestone({
+        targetGroupId: 5,
+        targetId: 3,
+        metric: 'COUNT',
+        goal: 2,
+        allocation: 'PERIOD_END',
+        window: { type: 'CYCLIC', frequency: 'DAILY', count: 6 },
+        timeZone: 'UTC',
+        graceDays: 1,
+      }),
+    )
+    const enrolled = right(enroll(initialState(target), 1, at('2026-01-01T00:00:00Z'))).state
+    const advanced = right(advance(enrolled, at('2026-01-02T00:00:00Z'))).state
+    const late = right(recordActivity(advanced, 1, { at: at('2026-01-01T10:00:00Z') })).state
+    expect(encodeState(late).customers[0]).toMatchObject({
+      endedCycles: 1,
+      closedCycles: 0,
+      graceCycles: [1],
+      settledAt: '2026-01-02T00:00:00.000Z',
+    })
+    expect(encodeState(right(decodeState(encodeState(late))))).toEqual(encodeState(late))
+  })
 })
