@@ -234,8 +234,9 @@ describe('windows at their edges', () => {
     expect(nextDueAt(anchored, 1)).toEqual(O.some(new Date(8.64e15 - 2 * DAY)))
   })
 
-  it('window.anchor-late: an activity that anchors a customer behind the watermark settles the cycles it gives them up to it, as the advance would have (rule advance.settles-all)', () => {
-    const target = right(
+  /** Six daily cycles per customer in UTC, a `PERIOD_END` goal of 2, with `graceDays`. */
+  const dailyWithGrace = (graceDays: number) =>
+    right(
       defineMilestone({
         targetGroupId: 5,
         targetId: 2,
@@ -244,9 +245,12 @@ describe('windows at their edges', () => {
         allocation: 'PERIOD_END',
         window: { type: 'CYCLIC', frequency: 'DAILY', count: 6 },
         timeZone: 'UTC',
-        graceDays: 3,
+        graceDays,
       }),
     )
+
+  it('window.anchor-late: an activity that anchors a customer behind the watermark settles the cycles it gives them up to it, as the advance would have (rule advance.settles-all)', () => {
+    const target = dailyWithGrace(3)
     const enrolled = right(enroll(initialState(target), 1, at('2026-01-01T00:00:00Z'))).state
     // The watermark passes the end of days 1 and 2 before the customer has cycles; day 1 is in grace.
     const advanced = right(advance(enrolled, at('2026-01-03T12:00:00Z'))).state
@@ -268,18 +272,7 @@ describe('windows at their edges', () => {
   })
 
   it('window.anchor-late: a cycle the late activity gives that ends at the very watermark is settled with it', () => {
-    const target = right(
-      defineMilestone({
-        targetGroupId: 5,
-        targetId: 3,
-        metric: 'COUNT',
-        goal: 2,
-        allocation: 'PERIOD_END',
-        window: { type: 'CYCLIC', frequency: 'DAILY', count: 6 },
-        timeZone: 'UTC',
-        graceDays: 1,
-      }),
-    )
+    const target = dailyWithGrace(1)
     const enrolled = right(enroll(initialState(target), 1, at('2026-01-01T00:00:00Z'))).state
     const advanced = right(advance(enrolled, at('2026-01-02T00:00:00Z'))).state
     const late = right(recordActivity(advanced, 1, { at: at('2026-01-01T10:00:00Z') })).state
