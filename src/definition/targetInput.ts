@@ -441,9 +441,7 @@ export const checkCommon = (
       path: 'graceDays',
       message: `puts the close of cycles[${cycles.length - 1}] (its end + graceDays × 24 h) beyond the last instant a Date can hold`,
     })
-  const rawReward = ownField(input, 'reward')
-  const reward = rawReward === undefined ? undefined : rewardDescriptor(rawReward, 'reward')
-  if (reward !== undefined && 'problem' in reward) problems.push(reward.problem)
+  const { reward } = rewardOf(input, '', problems)
   return {
     targetGroupId: targetGroupId as number,
     targetId: targetId as number,
@@ -456,7 +454,7 @@ export const checkCommon = (
     subTargets,
     allowReturns: allowReturns === true,
     graceDays: typeof graceDays === 'number' ? graceDays + 0 : 0,
-    ...(reward !== undefined && 'reward' in reward ? { reward: reward.reward } : {}),
+    ...(reward !== undefined ? { reward } : {}),
     cycleCount:
       window?.type === 'CYCLIC'
         ? window.count
