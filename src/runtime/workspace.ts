@@ -159,7 +159,7 @@ export const decideIn = <C extends Command>(
  * Keeps a record the rules wrote: it is published with the workspace. One the workspace already
  * held (`owned`) was written in place, and is kept where it is.
  */
-export const keep = (workspace: Workspace, customer: Customer, owned = false): void => {
+export const keep = (workspace: Workspace, customer: Customer, owned: boolean): void => {
   if (!owned) workspace.written.set(customer)
   workspace.settlesFrom = Math.min(
     workspace.settlesFrom,
