@@ -187,6 +187,23 @@ describe('grace days', () => {
       })
     })
 
+    it('grace.streak-order: a credit waiting when a re-enrolment resets the streak is credited in its turn, in the new epoch', () => {
+      const close2 = plus(cycleOf(s0, 2).end, 2 * DAY)
+      const reset = [
+        ...story,
+        op.unenroll(1, inCycle(s0, 3, 2)),
+        op.reenroll(1, inCycle(s0, 3, 3), { resetStreakStatus: true }),
+      ]
+      // Epoch 2 starts at 0, so c2's close breaks nothing; c3's credit follows it: count 1, level 1.
+      given(streak, ...reset)
+        .when(op.advance(close2))
+        .then([...e.level(3, close2, 1, 2)])
+      expect(given(streak, ...reset, op.advance(close2)).enrolment(1).streak).toEqual({
+        _tag: 'Some',
+        value: { epoch: 2, count: 1, achievedLevels: [1], waiting: [] },
+      })
+    })
+
     it('grace.streak-order: NON_CONTINUOUS streaks credit at achievement', () => {
       const loose = right(
         defineStreak({

@@ -14,6 +14,34 @@ import {
 import { at, eventTags, monthlyCycles, right } from './support/fixtures.js'
 
 describe('sub-targets at their exact thresholds', () => {
+  it('subtarget.threshold: a whole PERCENTAGE threshold is whole even where value × goal is not exact in binary (2.2% of 1500 is 33; 0.56% of 1250 is 7)', () => {
+    for (const [goal, pct, threshold] of [
+      [1500, 2.2, 33],
+      [1250, 0.56, 7],
+    ] as const) {
+      const target = right(
+        defineMilestone({
+          targetGroupId: 1,
+          targetId: 1,
+          metric: 'SUM',
+          goal,
+          allocation: 'IMMEDIATE',
+          cycles: monthlyCycles(1),
+          subTargets: [
+            { name: 'p', trigger: 'PERCENTAGE', value: pct },
+            { name: 'a', trigger: 'ABSOLUTE', value: threshold },
+          ],
+        }),
+      )
+      const s = right(enroll(initialState(target), 1, at('2026-01-02T00:00:00Z'))).state
+      const r = right(recordActivity(s, 1, { at: at('2026-01-03T00:00:00Z'), value: threshold }))
+      // Tied thresholds come in definition order (rule subtarget.order).
+      expect(
+        r.events.flatMap((e) => (e.type === 'SUB_TARGET_REACHED' ? [e.subTarget] : [])),
+      ).toEqual(['p', 'a'])
+    }
+  })
+
   it('subtarget.threshold: a PERCENTAGE threshold is exactly value% of the goal (7% of 100 is 7; 14% of 50 is 7)', () => {
     for (const [goal, pct] of [
       [100, 7],

@@ -10,13 +10,14 @@ import type { Story } from './story.js'
 // operations
 
 /**
- * rule subtarget.threshold: a sub-target's threshold in `cycle`. A percentage multiplies before it
- * divides, so that a whole threshold comes out whole (7% of 100 is 7, where 0.07 × 100 is not).
+ * rule subtarget.threshold: a sub-target's threshold in `cycle`. A percentage's product is rounded
+ * to 15 significant digits, which drops binary noise, so that a threshold whose decimal value is
+ * whole comes out whole (2.2% of 1500 is 33, where 2.2 × 1500 / 100 is 33.00000000000001).
  */
 export const thresholdOf = (context: Context, subTarget: SubTarget, cycle: number): number =>
   subTarget.trigger === 'ABSOLUTE'
     ? subTarget.value
-    : (subTarget.value * goalOf(context, cycle)) / 100
+    : Number(((subTarget.value * goalOf(context, cycle)) / 100).toPrecision(15))
 
 /**
  * The sub-targets `value` reaches in `cycle` that the customer has not reached there yet,

@@ -81,8 +81,14 @@ export const write = (draft: Draft, fact: Fact): void => {
       draft.settledAt = draft.since
       return
     case 'STREAK_RESET':
-      // rule reenroll.5: a new epoch, in which every level can be earned again.
-      draft.streak = { epoch: fact.epoch, count: 0, achievedLevels: empty, waiting: empty }
+      // rule reenroll.5: a new epoch, in which every level can be earned again; a credit still
+      // waiting for an earlier cycle's close is credited in its turn, in this epoch (rule grace.streak-order).
+      draft.streak = {
+        epoch: fact.epoch,
+        count: 0,
+        achievedLevels: empty,
+        waiting: streakOf(recordOf(draft)).waiting,
+      }
       return
     case 'ACTIVITY_COUNTED': {
       const progress = progressFor(draft, fact.cycle)
