@@ -90,6 +90,16 @@ describe('reward.descriptor', () => {
     })
   })
 
+  it('reward.descriptor: a -0 is kept as 0, the value JSON writes, so a stored target reads back the same', () => {
+    const defined = define({ sku: 'A', value: -0, tags: [-0] })
+    expect(
+      E.isRight(defined) && Object.is((defined.right.reward as { value: number }).value, 0),
+    ).toBe(true)
+    expect(
+      E.isRight(defined) && Object.is((defined.right.reward as { tags: number[] }).tags[0], 0),
+    ).toBe(true)
+  })
+
   it('keeps a deep-frozen copy: the caller changing theirs changes nothing', () => {
     const given = { sku: 'A', tags: ['x'] }
     const defined = define(given)

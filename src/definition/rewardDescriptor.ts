@@ -28,7 +28,9 @@ export const rewardDescriptor = (
     if (values > MAX_VALUES) return refuse(at, `a reward holds at most ${MAX_VALUES} values`)
     if (depth > MAX_DEPTH) return refuse(at, `a reward nests at most ${MAX_DEPTH} deep`)
     if (v === null || typeof v === 'boolean' || typeof v === 'string') return v
-    if (typeof v === 'number') return Number.isFinite(v) ? v : refuse(at, 'must be a finite number')
+    // A -0 is kept as 0, as JSON writes it: a stored target reads back equal (rule codec.round-trip).
+    if (typeof v === 'number')
+      return Number.isFinite(v) ? v + 0 : refuse(at, 'must be a finite number')
     if (isArray(v)) {
       const read = elementsOf(v)
       if ('at' in read) return refuse(`${at}[${read.at}]`, read.why)
