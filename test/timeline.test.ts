@@ -881,3 +881,42 @@ describe('how several rewards of a cycle print (rule timeline.format)', () => {
     ])
   })
 })
+
+describe('a cycle with events of its own', () => {
+  const target = right(
+    defineMilestone({
+      targetGroupId: 1,
+      targetId: 1,
+      metric: 'COUNT',
+      goal: 1,
+      allocation: 'IMMEDIATE',
+      cycles: monthlyCycles(3),
+      subTargets: [{ name: 'first\nline', trigger: 'PERCENTAGE', value: 50 }],
+    }),
+  )
+
+  it('timeline.rows: a cycle rewarded at the very instant the customer joined and left it has a row, with its reward', () => {
+    const c2 = at('2026-02-01T00:00:00Z')
+    const { state, events, errors } = applyAll(initialState(target), [
+      { kind: 'enroll', customerId: 7, now: c2 },
+      { kind: 'activity', customerId: 7, activity: { at: c2 } },
+      { kind: 'unenroll', customerId: 7, now: c2 },
+    ])
+    expect(errors).toEqual([])
+    const rows = timeline(state, events, 7, at('2026-04-01T00:00:00Z'))
+    expect(rows.map((r) => [r.cycle, r.status, r.rewards.map((w) => w.outcome)])).toEqual([
+      [2, 'UNENROLLED', ['ISSUED']],
+    ])
+  })
+
+  it('timeline.format: one line per row, a name holding a line break written escaped', () => {
+    const { state, events } = applyAll(initialState(target), [
+      { kind: 'enroll', customerId: 7, now: at('2026-01-02T00:00:00Z') },
+      { kind: 'activity', customerId: 7, activity: { at: at('2026-01-03T00:00:00Z') } },
+    ])
+    const rows = timeline(state, events, 7, at('2026-02-05T00:00:00Z'))
+    const lines = formatTimeline(rows).split('\n')
+    expect(lines).toHaveLength(1 + rows.length)
+    expect(lines[1]).toContain('first\\nline')
+  })
+})

@@ -24,12 +24,22 @@ const rewardText = (r: TimelineReward): string =>
     ...(r.reward === undefined ? [] : [JSON.stringify(r.reward)]),
   ].join(' ')
 
+/** Characters that would break or hide a line of the table: control characters and line separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/** A name as one printable run: a line break in a sub-target's name is written `\n` (rule timeline.format). */
+const nameText = (name: string): string =>
+  name.replace(UNPRINTABLE, (c) =>
+    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+
 const cellsOf = (row: TimelineRow): ReadonlyArray<string> => [
   `c${row.cycle}`,
   instantText(row.start),
   row.end === undefined ? '-' : instantText(row.end),
   row.status,
-  row.subTargets.length === 0 ? '-' : row.subTargets.join(', '),
+  row.subTargets.length === 0 ? '-' : row.subTargets.map(nameText).join(', '),
   row.rewards.length === 0 ? '-' : row.rewards.map(rewardText).join('; '),
 ]
 

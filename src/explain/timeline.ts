@@ -105,6 +105,19 @@ const spellsOf = (events: ReadonlyArray<EnrolmentEvent>): ReadonlyArray<Spell> =
   return spells
 }
 
+/**
+ * Rule timeline.rows: events of the cycle's own (an achievement, a sub-target, a reward) make it a
+ * row even when the customer joined and left it at its first instant.
+ */
+const hasOwnEvents = (cycleEvents: ReadonlyArray<EnrolmentEvent>): boolean =>
+  cycleEvents.some(
+    (e) =>
+      e.type !== 'ENROLLED' &&
+      e.type !== 'REENROLLED' &&
+      e.type !== 'UNENROLLED' &&
+      e.type !== 'STREAK_RESET',
+  )
+
 /** Rule timeline.rows: enrolled at some instant of the cycle, the unenrolment cycle included. */
 const tookPart = (spell: Spell, cycle: CustomerCycle): boolean =>
   spell.from <= cycle.index &&
@@ -209,8 +222,9 @@ export const timeline = (
   }
   const rows: Array<TimelineRow> = []
   for (const cycle of cyclesOf(state, customerId)) {
-    if (cycle.start.getTime() > until || !spells.some((s) => tookPart(s, cycle))) continue
     const cycleEvents = byCycle.get(cycle.index) ?? []
+    if (cycle.start.getTime() > until) continue
+    if (!spells.some((s) => tookPart(s, cycle)) && !hasOwnEvents(cycleEvents)) continue
     const rewards = cycleEvents.flatMap((e) => rewardOf(e) ?? [])
     const inAtItsEnd = spells.some((s) => inAtEnd(s, cycle.index))
     const settledPeriodEnd =
