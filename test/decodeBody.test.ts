@@ -128,6 +128,12 @@ describe('decodeBody', () => {
     })
   })
 
+  it('boundary.body: a byte order mark before JSON text is skipped, as it is before UTF-8 bytes', () => {
+    const text = '\uFEFF[{"customerId": 8}]'
+    expect(decoded(text)).toEqual(decoded('[{"customerId": 8}]'))
+    expect(decoded(new TextEncoder().encode(text))).toEqual(decoded(text))
+  })
+
   it('an already-parsed value is decoded like its JSON text', () => {
     expect(decoded([{ customerId: 8 }])).toEqual(decoded('[{"customerId": 8}]'))
   })

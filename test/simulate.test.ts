@@ -259,6 +259,19 @@ describe('the fast readers (rules simulate.line, simulate.events)', () => {
     }
   })
 
+  it('simulate.line: a byte order mark before the first line is not part of it, whatever the chunk size', async () => {
+    const bytes = Buffer.from('\uFEFF{"kind":"advance"}\n\uFEFFsecond')
+    for (const size of [1, 2, 3, 4, bytes.length]) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, (i + 1) * size),
+      )
+      const lines: Array<string> = []
+      for await (const chunk of readLines(Readable.from(chunks))) lines.push(...chunk.lines)
+      // Only the stream's first character is a mark; one inside the text is the text's.
+      expect(lines).toEqual(['{"kind":"advance"}', '\uFEFFsecond'])
+    }
+  })
+
   it('writes each event as JSON.stringify would', async () => {
     const { summary } = await replayText(ops(), [milestone()])
     expect(summary.runs[0]?.events).toBe(13)

@@ -103,9 +103,10 @@ const exceedsUtf8 = (text: string, max: number): boolean => {
   return bytes > max
 }
 
+/** JSON text, a byte order mark before it skipped as the UTF-8 decoder skips it (rule boundary.body). */
 const parseJson = (text: string): E.Either<EnrolmentError, unknown> => {
   try {
-    return E.right(JSON.parse(text) as unknown)
+    return E.right(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown)
   } catch {
     return E.left(invalid('body is not valid JSON', 'body'))
   }

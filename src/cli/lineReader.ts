@@ -48,6 +48,14 @@ const split = (text: string): Array<string> => {
 export async function* readLines(stream: Readable): AsyncGenerator<LineChunk, void, undefined> {
   let rest: Buffer = Buffer.alloc(0)
   let bytes = 0
+  let first = true
+  // A byte order mark before the first line is the file's, not the line's (rule simulate.line).
+  const decode = (buffer: Buffer, end: number): string => {
+    const text = buffer.toString('utf8', 0, end)
+    const marked = first && text.charCodeAt(0) === 0xfeff
+    first = false
+    return marked ? text.slice(1) : text
+  }
   for await (const chunk of stream) {
     const read = chunk as Buffer
     bytes += read.length
@@ -58,7 +66,7 @@ export async function* readLines(stream: Readable): AsyncGenerator<LineChunk, vo
       continue
     }
     rest = buffer.subarray(last + 1)
-    yield { lines: split(buffer.toString('utf8', 0, last)), bytes }
+    yield { lines: split(decode(buffer, last)), bytes }
   }
-  if (rest.length > 0) yield { lines: split(rest.toString('utf8')), bytes }
+  if (rest.length > 0) yield { lines: split(decode(rest, rest.length)), bytes }
 }
