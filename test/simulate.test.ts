@@ -406,7 +406,7 @@ describe('the replay and its summary (rules simulate.refused, simulate.summary)'
           line: 16,
           code: 300004,
           message:
-            'now (2026-02-15T00:00:00.000Z) is earlier than the latest operation (2026-03-01T00:00:00.000Z)',
+            'now (2026-02-15T00:00:00.000Z) is earlier than the watermark, the latest advance (2026-03-01T00:00:00.000Z)',
         },
       ],
     ])
@@ -456,7 +456,7 @@ describe('the replay and its summary (rules simulate.refused, simulate.summary)'
               line: 16,
               code: 300004,
               message:
-                'now (2026-02-15T00:00:00.000Z) is earlier than the latest operation (2026-03-01T00:00:00.000Z)',
+                'now (2026-02-15T00:00:00.000Z) is earlier than the watermark, the latest advance (2026-03-01T00:00:00.000Z)',
             },
           ],
           warnings: {},
@@ -581,7 +581,7 @@ describe('shards merged (rule simulate.merge)', () => {
         line: whole.lines - 1,
         code: 300004,
         message:
-          'now (2025-01-01T00:00:00.000Z) is earlier than the latest operation (2026-03-11T00:00:00.000Z)',
+          'now (2025-01-01T00:00:00.000Z) is earlier than the watermark, the latest advance (2026-03-11T00:00:00.000Z)',
       },
       { line: whole.lines, code: 300004, message: 'the line is not valid JSON' },
     ])

@@ -98,7 +98,7 @@ describe('refused lines (rule simulate.refused)', () => {
       [
         'line 8: 310126 customer 3 is not enrolled in target 1 (never enrolled)',
         'line 9: 300004 the line is not valid JSON',
-        'line 16: 300004 now (2026-02-15T00:00:00.000Z) is earlier than the latest operation (2026-03-01T00:00:00.000Z)',
+        'line 16: 300004 now (2026-02-15T00:00:00.000Z) is earlier than the watermark, the latest advance (2026-03-01T00:00:00.000Z)',
         '',
       ].join('\n'),
     )

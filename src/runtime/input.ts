@@ -55,7 +55,7 @@ export const checkNow = (watermarkAt: Instant, now: unknown): E.Either<Enrolment
   return t.right < watermarkAt
     ? E.left(
         invalid(
-          `now (${iso(t.right)}) is earlier than the latest operation (${iso(watermarkAt)})`,
+          `now (${iso(t.right)}) is earlier than the watermark, the latest advance (${iso(watermarkAt)})`,
           'now',
         ),
       )
