@@ -68,7 +68,11 @@ describe('error messages', () => {
           8,
           inCycle(base(), 1, 1),
         ),
-      ['now', 'earlier than the watermark, the latest advance', inCycle(base(), 1, 1).toISOString()],
+      [
+        'now',
+        'earlier than the watermark, the latest advance',
+        inCycle(base(), 1, 1).toISOString(),
+      ],
     ],
     ['options that are not an object', () => enroll(base(), 7, t0(), 5 as never), ['options', '5']],
     [
