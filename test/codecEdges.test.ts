@@ -445,6 +445,60 @@ describe('codec.round-trip: decoded states are the states written', () => {
     expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
   })
 
+  it('codec.round-trip: a VISIT cycle longer than 400 days, with more than 400 visits, is read back', () => {
+    // A FIXED cycle lasts as long as its definition says, and a VISIT goal is any positive integer.
+    const target = right(
+      defineMilestone({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'VISIT',
+        goal: 1000,
+        allocation: 'PERIOD_END',
+        timeZone: 'UTC',
+        cycles: [
+          { refCode: 'long', start: at('2026-01-01T00:00:00Z'), end: at('2029-01-01T00:00:00Z') },
+        ],
+      }),
+    )
+    const { state } = play(
+      initialState(target),
+      (s) => enroll(s, 1, at('2026-01-01T00:00:00Z')),
+      ...Array.from(
+        { length: 401 },
+        (_, day) => (s: EnrolmentState) =>
+          recordActivity(s, 1, { at: new Date(Date.UTC(2026, 0, 1 + day, 12)) }),
+      ),
+    )
+    const encoded = encodeState(state)
+    expect(nth(nth(documentOf(state).customers).progress).visits).toHaveLength(401)
+    expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+  })
+
+  it('codec.round-trip: a visit on the local date before the earliest UTC date a Date holds is written and read back', () => {
+    // The earliest instant a Date holds is -271821-04-20T00:00Z; an hour later it is still
+    // -271821-04-19 twelve hours behind UTC, a date whose midnight (as UTC) no Date holds.
+    const MIN = -8.64e15
+    const target = right(
+      defineMilestone({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'VISIT',
+        goal: 5,
+        allocation: 'PERIOD_END',
+        timeZone: 'Etc/GMT+12',
+        cycles: [{ refCode: 'first', start: new Date(MIN), end: new Date(MIN + 7 * 86_400_000) }],
+      }),
+    )
+    const { state } = play(
+      initialState(target),
+      (s) => enroll(s, 1, new Date(MIN)),
+      (s) => recordActivity(s, 1, { at: new Date(MIN + 3_600_000) }),
+    )
+    const encoded = encodeState(state)
+    expect(nth(nth(documentOf(state).customers).progress).visits).toEqual(['-271821-04-19'])
+    expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+  })
+
   // rule enroll.5: a balance waiting for cycle 1 becomes cycle 1's frozen progress when the
   // customer unenrols with cycle 1 as k; it is not achieved while they are out, nor after they
   // re-enrol into a later cycle (rule reenroll.frozen-cycle).

@@ -278,6 +278,30 @@ const cyclicStreakDone = (): EnrolmentState =>
     (s) => advance(s, at('2026-03-26T00:00:00Z')),
   ).state
 
+/**
+ * Customer 1 (2 grace days) with a purchase in week 2, unenrolled from it on 03-10, then settled by
+ * an `advance` past week 2's end: week 2's progress is frozen, the settled instant past the
+ * unenrolment.
+ */
+const outThenSettled = (): EnrolmentState =>
+  play(
+    story(milestone({ allocation: 'PERIOD_END', graceDays: 2 }), [5])(),
+    (s) => unenroll(s, 1, later(6)),
+    (s) => advance(s, at('2026-03-17T00:00:00Z')),
+  ).state
+
+/** Customer 1 of a CYCLIC window, anchored on 03-04, unenrolled on 03-05, settled past cycle 1. */
+const cyclicOutThenSettled = (): EnrolmentState =>
+  play(
+    story(milestone(cyclic), [0])(),
+    (s) => unenroll(s, 1, later(1)),
+    (s) => advance(s, at('2026-03-12T00:00:00Z')),
+  ).state
+
+/** Customer 1 of a PERIOD_AGNOSTIC window, cycle 1 ended on 03-06, unenrolled on 03-09. */
+const agnosticOut = (): EnrolmentState =>
+  play(story(milestone(agnostic), [0, 1, 2, 3])(), (s) => unenroll(s, 1, later(5))).state
+
 /** Sets a document's watermark. */
 const watermarkAt = (iso: string) => (d: Document) => {
   ;(d as unknown as { watermark: string }).watermark = iso
@@ -319,6 +343,9 @@ describe('codec.refuses: a record no operations could produce', () => {
       streakNotBegun,
       nonContinuousInGrace,
       cyclicStreakDone,
+      outThenSettled,
+      cyclicOutThenSettled,
+      agnosticOut,
     ])
       expect(refusal(state(), () => undefined)).toBe('accepted')
   })
@@ -509,6 +536,42 @@ describe('codec.refuses: a record no operations could produce', () => {
       [
         'customers[0].cycleEnds[0]',
         'must not be before the cycle before it, nor after the settled instant',
+      ],
+    ],
+    // rule unenroll.freezes: nothing achieves, anchors or ends a cycle of an unenrolled customer,
+    // though settlement moves their settled instant on.
+    [
+      'an unenrolled customer whose frozen cycle was achieved after the unenrolment',
+      outThenSettled,
+      (d) => {
+        progress(d).value = 3
+        progress(d).achievedAt = '2026-03-12T00:00:00.000Z'
+      },
+      [
+        'customers[0].progress[0].achievedAt',
+        'must not be after the unenrolment: an unenrolment freezes the progress',
+      ],
+    ],
+    [
+      'an unenrolled customer anchored after the unenrolment',
+      cyclicOutThenSettled,
+      (d) => (customer(d).anchor = '2026-03-06T00:00:00.000Z'),
+      [
+        'customers[0].anchor',
+        'must not be after the unenrolment (an activity of an enrolled customer anchors it)',
+      ],
+    ],
+    [
+      // Its settled instant is moved too: the check before this one holds a cycle end to it.
+      'an unenrolled PERIOD_AGNOSTIC customer whose cycle ended after the unenrolment',
+      agnosticOut,
+      (d) => {
+        customer(d).settledAt = '2026-03-20T00:00:00.000Z'
+        customer(d).cycleEnds[0] = '2026-03-10T00:00:00.000Z'
+      },
+      [
+        'customers[0].cycleEnds[0]',
+        'must not be after the unenrolment (an activity of an enrolled customer ends it)',
       ],
     ],
     [
@@ -921,6 +984,17 @@ describe('codec.refuses: a field of the wrong shape', () => {
       visits,
       (d) => (progress(d).visits = ['5 March']),
       ['customers[0].progress[0].visits[0]', 'must be a local date YYYY-MM-DD'],
+    ],
+    [
+      // rule visit.distinct-days: a visit a local date of week 1, from 03-02 to its end (03-09).
+      'a visit list longer than its cycle has local dates',
+      visits,
+      (d) =>
+        (progress(d).visits = Array.from(
+          { length: 9 },
+          (_, i) => `2026-03-${String(2 + i).padStart(2, '0')}`,
+        )),
+      ['customers[0].progress[0].visits', 'must hold at most 8 items'],
     ],
     [
       'a streak that is not an object',

@@ -510,6 +510,48 @@ describe('state.enrolment-view', () => {
     ])
   })
 
+  it.each([
+    [
+      'after year 9999',
+      'UTC',
+      '+010000-01-01T00:00:00Z',
+      '+010000-01-05T10:00:00Z',
+      '+010000-01-05',
+    ],
+    // An hour after the earliest instant a Date holds, twelve hours behind UTC: a date whose
+    // midnight (as UTC) no Date holds.
+    [
+      'before the earliest UTC date a Date holds',
+      'Etc/GMT+12',
+      '-271821-04-20T00:00:00Z',
+      '-271821-04-20T01:00:00Z',
+      '-271821-04-19',
+    ],
+  ])(
+    'state.enrolment-view: a VISIT date %s is shown whole, YYYY-MM-DD as the codec writes it',
+    (_, timeZone, start, visit, shown) => {
+      const target = right(
+        defineMilestone({
+          targetGroupId: 1,
+          targetId: 1,
+          metric: 'VISIT',
+          goal: 5,
+          allocation: 'PERIOD_END',
+          timeZone,
+          cycles: [
+            {
+              refCode: 'c1',
+              start: new Date(start),
+              end: new Date(new Date(start).getTime() + 30 * DAY),
+            },
+          ],
+        }),
+      )
+      const v = view(target, op.enroll(1, new Date(start)), op.activity(1, new Date(visit)))
+      expect(v.progress.map((p) => p.visits)).toEqual([[shown]])
+    },
+  )
+
   it('state.enrolment-view: a PERIOD_AGNOSTIC record shows its anchor and the ends of its cycles', () => {
     const card = right(
       defineMilestone({

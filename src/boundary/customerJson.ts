@@ -1,8 +1,9 @@
 // One customer's record as JSON, in every schema version this library has written: read field by
 // field, then held to the rules' invariants, so a record no operation could produce is refused.
+import { localDateDay, localDateText } from '../internal/localDate.js'
 import type { Context } from '../rules/context.js'
 import type { Customer, Progress, Streak } from '../rules/customer.js'
-import { violation } from '../rules/invariants.js'
+import { mostVisits, violation } from '../rules/invariants.js'
 import { boolean, field, instant, integer, list, optionalInstant, record, refuse } from './json.js'
 
 // model
@@ -21,15 +22,11 @@ export const SCHEMA_VERSION = 2
 /** The schema versions this library reads. */
 export type SchemaVersion = 1 | 2
 
-const DAY = 86_400_000
 const MAX_CYCLES = 100
 
 // encode
 
 const iso = (t: number): string => new Date(t).toISOString()
-
-/** A visit's local date, `YYYY-MM-DD` (or `±YYYYYY-MM-DD` beyond year 9999). */
-const dateOfDay = (day: number): string => iso(day * DAY).slice(0, -14)
 
 /** The JSON form of a record (rule codec.round-trip). */
 export const customerFields = (c: Customer): Readonly<Record<string, unknown>> => ({
@@ -52,7 +49,7 @@ export const customerFields = (c: Customer): Readonly<Record<string, unknown>> =
     reversed: p.reversed,
     rewarded: p.rewarded,
     subTargets: p.subTargets,
-    visits: p.visits.map(dateOfDay),
+    visits: p.visits.map(localDateText),
   })),
   streak:
     c.streak === undefined
@@ -67,14 +64,9 @@ export const customerFields = (c: Customer): Readonly<Record<string, unknown>> =
 
 // decode
 
-const LOCAL_DATE = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}$/
-
-const dayOf = (value: unknown, path: string): number => {
-  if (typeof value !== 'string' || !LOCAL_DATE.test(value))
-    return refuse(path, 'must be a local date YYYY-MM-DD')
-  const t = instant(`${value}T00:00:00.000Z`, path)
-  return t / DAY
-}
+const dayOf = (value: unknown, path: string): number =>
+  (typeof value === 'string' ? localDateDay(value) : undefined) ??
+  refuse(path, 'must be a local date YYYY-MM-DD')
 
 const amount = (value: unknown, path: string): number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0
@@ -86,18 +78,24 @@ const names = (value: unknown, path: string): ReadonlyArray<string> =>
     typeof n === 'string' ? n : refuse(`${path}[${i}]`, 'must be a sub-target name'),
   )
 
+/**
+ * One progress entry at `path`. `mostVisits`: how many visits a cycle can list, so that an absurd
+ * list is refused before each of its dates is read.
+ */
 const readProgress = (
   value: unknown,
   path: string,
   context: Context,
   version: SchemaVersion,
+  mostVisits: (cycle: number) => number,
 ): Progress => {
   const raw = record(value, path)
   const f = (key: string) => field(raw, key, `${path}.${key}`)
   const achievedAt = optionalInstant(f('achievedAt'), `${path}.achievedAt`)
   const rewarded = boolean(f('rewarded'), `${path}.rewarded`)
+  const cycle = integer(f('cycle'), `${path}.cycle`, 1, MAX_CYCLES)
   return {
-    cycle: integer(f('cycle'), `${path}.cycle`, 1, MAX_CYCLES),
+    cycle,
     value: amount(f('value'), `${path}.value`),
     achievedAt,
     reversed: version === 1 ? false : boolean(f('reversed'), `${path}.reversed`),
@@ -108,7 +106,9 @@ const readProgress = (
     visits:
       version === 1
         ? []
-        : list(f('visits'), `${path}.visits`, 400).map((d, i) => dayOf(d, `${path}.visits[${i}]`)),
+        : list(f('visits'), `${path}.visits`, mostVisits(cycle)).map((d, i) =>
+            dayOf(d, `${path}.visits[${i}]`),
+          ),
   }
 }
 
@@ -157,7 +157,7 @@ export const readCustomer = (
   const settledAt = instant(f('settledAt'), `${path}.settledAt`)
   const settled =
     version === 1 ? integer(f('settledCycles'), `${path}.settledCycles`, 0, MAX_CYCLES) : 0
-  const common = {
+  const clocks = {
     customerId: integer(f('customerId'), `${path}.customerId`, 1),
     version: integer(f('version'), `${path}.version`, 1),
     startCycle: integer(f('startCycle'), `${path}.startCycle`, 1, MAX_CYCLES),
@@ -187,8 +187,16 @@ export const readCustomer = (
         : list(f('cycleEnds'), `${path}.cycleEnds`, MAX_CYCLES).map((t, i) =>
             instant(t, `${path}.cycleEnds[${i}]`),
           ),
+  }
+  // rule codec.refuses: a cycle lists at most one visit a local date it holds, so an absurd visit
+  // list is refused before its dates are read; the window finds a cycle's dates from these fields.
+  const cycles: Customer = { ...clocks, status: 'ENROLLED', progress: [], streak: undefined }
+  const common = {
+    ...clocks,
     progress: list(f('progress'), `${path}.progress`, MAX_CYCLES).map((p, i) =>
-      readProgress(p, `${path}.progress[${i}]`, context, version),
+      readProgress(p, `${path}.progress[${i}]`, context, version, (cycle) =>
+        mostVisits(context, cycles, cycle),
+      ),
     ),
     streak: readStreak(f('streak'), `${path}.streak`, version),
   }

@@ -23,6 +23,28 @@ const ascendingUnique = (list: ReadonlyArray<number>): number => {
   return -1
 }
 
+/**
+ * rule codec.refuses: how many visits the customer's `cycle` can list — one a local date, from its
+ * start's to its end's (an open `PERIOD_AGNOSTIC` cycle's: to the settled instant's); 0 for a cycle
+ * the customer does not have. The codec bounds a visit list by it before reading its dates, then
+ * holds them to the checks below. Reads only the customer's anchor, cycle ends and settled instant.
+ */
+export const mostVisits = (context: Context, customer: Customer, cycle: number): number => {
+  const end = context.window.end(customer, cycle)
+  const days =
+    context.localDay(end === Number.POSITIVE_INFINITY ? customer.settledAt : end) -
+    context.localDay(context.window.start(customer, cycle)) +
+    1
+  return days > 0 ? days : 0
+}
+
+/**
+ * rule unenroll.freezes: after an unenrolment nothing achieves, anchors or ends a cycle of the
+ * customer (settlement goes on, but only closes cycles), so no such instant is after it.
+ */
+const frozenAfter = (customer: Customer): Instant =>
+  customer.status === 'UNENROLLED' ? customer.since : Number.POSITIVE_INFINITY
+
 /** The first problem of one progress entry, if any. */
 const progressViolation = (
   context: Context,
@@ -80,6 +102,12 @@ const progressViolation = (
       return {
         path: `${path}.achievedAt`,
         message: "must fall within its cycle, and not after the customer's settled instant",
+      }
+    // rule unenroll.freezes: a frozen cycle is achieved, if at all, before the unenrolment.
+    if (p.achievedAt > frozenAfter(customer))
+      return {
+        path: `${path}.achievedAt`,
+        message: 'must not be after the unenrolment: an unenrolment freezes the progress',
       }
     if (target.kind === 'STREAK' || target.allocation === 'IMMEDIATE') {
       if (!p.rewarded)
@@ -264,6 +292,13 @@ export const violation = (
         path: 'anchor',
         message: 'must not be after the settled instant (an activity anchors it)',
       }
+    // rule unenroll.freezes: an unenrolled customer's activity anchors nothing.
+    if (customer.anchor > frozenAfter(customer))
+      return {
+        path: 'anchor',
+        message:
+          'must not be after the unenrolment (an activity of an enrolled customer anchors it)',
+      }
     if (window.type === 'CYCLIC' && window.anchorFor(customer.anchor) !== customer.anchor)
       return { path: 'anchor', message: 'must be the first instant of a local day' }
   }
@@ -277,6 +312,13 @@ export const violation = (
         return {
           path: `cycleEnds[${i}]`,
           message: 'must not be before the cycle before it, nor after the settled instant',
+        }
+      // rule unenroll.freezes: an unenrolled customer's activity ends no cycle.
+      if (end > frozenAfter(customer))
+        return {
+          path: `cycleEnds[${i}]`,
+          message:
+            'must not be after the unenrolment (an activity of an enrolled customer ends it)',
         }
       previous = end
     }

@@ -8,15 +8,11 @@ import type { CycleProgress, Enrolment, StreakStatus } from '../model/enrolment.
 import type { Target } from '../model/target.js'
 import type { Customer, Progress } from '../rules/customer.js'
 import { isPositiveSafeInteger } from '../internal/guards.js'
+import { localDateText } from '../internal/localDate.js'
 import { getCustomer } from './customerMap.js'
 import { internals, type EnrolmentState } from './state.js'
 
 // operations
-
-const DAY = 86_400_000
-
-/** A day number as the local date it is, `YYYY-MM-DD`. */
-const dateOfDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
 
 const progressView = (target: Target, p: Progress): CycleProgress => ({
   cycle: p.cycle,
@@ -26,7 +22,8 @@ const progressView = (target: Target, p: Progress): CycleProgress => ({
   // Each feature's fields appear where the target uses it, so a record shows what matters to it.
   ...(target.allowReturns ? { reversed: p.reversed } : {}),
   ...(target.subTargets.length > 0 ? { subTargets: [...p.subTargets] } : {}),
-  ...(target.metric === 'VISIT' ? { visits: p.visits.map(dateOfDay) } : {}),
+  // rule state.enrolment-view: a visit's local date as the codec writes it, whatever its year.
+  ...(target.metric === 'VISIT' ? { visits: p.visits.map(localDateText) } : {}),
 })
 
 const streakView = (target: Target, customer: Customer): O.Option<StreakStatus> => {
