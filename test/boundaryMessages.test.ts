@@ -179,7 +179,9 @@ describe('boundary messages', () => {
       path: 'customers[0].progress[0].rewarded',
       message: 'must be a boolean',
     })
-    expect(withField('streak', { epoch: 1, count: 0, achievedLevels: [], waiting: [] })).toEqual({
+    expect(
+      withField('streak', { epoch: 1, count: 0, achievedLevels: [], waiting: [], heldUntil: null }),
+    ).toEqual({
       code: 300004,
       path: 'customers[0].streak',
       message: 'must be absent for a milestone',

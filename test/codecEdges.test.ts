@@ -666,7 +666,7 @@ describe('codec.versions: schema-1 documents read field by field', () => {
       anchor: null,
       cycleEnds: [],
       progress: [expected],
-      streak: { epoch: 1, count, achievedLevels: [], waiting: [] },
+      streak: { epoch: 1, count, achievedLevels: [], waiting: [], heldUntil: null },
     })
   })
 
@@ -751,5 +751,33 @@ describe('codec.versions: schema-1 documents read field by field', () => {
       'enrolments[0].settledCycles',
       'must be an integer from 0 to 100',
     ])
+  })
+})
+
+describe('codec.versions: schema-2 documents', () => {
+  /** Written by 0.2.0: a daily CONTINUOUS streak with 3 grace days; customer 7's week 3 waits for week 2. */
+  const schema2 = (): unknown =>
+    JSON.parse(
+      readFileSync(new URL('./fixtures/schema2/grace-streak.json', import.meta.url), 'utf8'),
+    ) as unknown
+
+  it('codec.versions: a schema-2 document is read and goes on: the waiting credit follows its cycle\u2019s close', () => {
+    const state = right(decodeState(schema2()))
+    const close2 = new Date('2026-01-10T00:00:00Z')
+    const result = right(advance(state, close2))
+    expect(result.events.map((e) => [e.type, e.customerId, e.cycle, e.at.toISOString()])).toEqual([
+      ['STREAK_BROKEN', 7, 2, close2.toISOString()],
+    ])
+    const written = encodeState(result.state)
+    expect(written.schemaVersion).toBe(3)
+    // Week 2 closed unachieved: no later credit of customer 7 is dated before it (rule grace.streak-order).
+    expect(written.customers[0]?.streak).toEqual({
+      epoch: 1,
+      count: 1,
+      achievedLevels: [1],
+      waiting: [],
+      heldUntil: close2.toISOString(),
+    })
+    expect(right(decodeState(JSON.parse(JSON.stringify(written))))).toEqual(result.state)
   })
 })

@@ -58,6 +58,7 @@ interface CustomerDocument {
     count: number
     achievedLevels: Array<number>
     waiting: Array<{ cycle: number; achievedAt: string }>
+    heldUntil: string | null
   } | null
 }
 
@@ -310,6 +311,13 @@ const watermarkAt = (iso: string) => (d: Document) => {
 /** Customer 1 of a streak (levels 2, 3) with three weeks achieved. */
 const streak = threeWeekStreak
 
+/**
+ * `waitingCredit` advanced to week 1's close (01-14): week 1 closed unachieved, so no later credit
+ * is dated before it (`heldUntil`, rule grace.streak-order); week 2's credit followed it.
+ */
+const heldBack = (): EnrolmentState =>
+  play(waitingCredit(), (s) => advance(s, inCycle(s, 2, 48))).state
+
 const refusal = (state: EnrolmentState, tamper: (d: Document) => void) => {
   const document = JSON.parse(JSON.stringify(encodeState(state))) as Document
   tamper(document)
@@ -324,6 +332,7 @@ describe('codec.refuses: a record no operations could produce', () => {
       balanceWaiting,
       streak,
       waitingCredit,
+      heldBack,
       inGrace,
       balanceAfterGap,
       achievedAtStart,
@@ -475,7 +484,14 @@ describe('codec.refuses: a record no operations could produce', () => {
     [
       'a streak count before the first cycle has begun',
       streakNotBegun,
-      (d) => (customer(d).streak = { epoch: 1, count: 1, achievedLevels: [], waiting: [] }),
+      (d) =>
+        (customer(d).streak = {
+          epoch: 1,
+          count: 1,
+          achievedLevels: [],
+          waiting: [],
+          heldUntil: null,
+        }),
       ['customers[0].streak.count', 'must not exceed the cycles begun by the settled instant (0)'],
     ],
     [
@@ -487,7 +503,14 @@ describe('codec.refuses: a record no operations could produce', () => {
     [
       'a streak record on a milestone',
       periodEnd,
-      (d) => (customer(d).streak = { epoch: 1, count: 0, achievedLevels: [], waiting: [] }),
+      (d) =>
+        (customer(d).streak = {
+          epoch: 1,
+          count: 0,
+          achievedLevels: [],
+          waiting: [],
+          heldUntil: null,
+        }),
       ['customers[0].streak', 'must be absent for a milestone'],
     ],
     [
@@ -831,6 +854,27 @@ describe('codec.refuses: a record no operations could produce', () => {
       ],
     ],
     [
+      'a credit held back on a NON_CONTINUOUS streak',
+      nonContinuousInGrace,
+      (d) => (streakOf(d).heldUntil = '2026-03-11T00:00:00.000Z'),
+      [
+        'customers[0].streak.heldUntil',
+        'must be null: only CONTINUOUS streaks with grace days hold a credit back',
+      ],
+    ],
+    [
+      'a credit held back until an instant no cycle closed at',
+      heldBack,
+      (d) => (streakOf(d).heldUntil = '2026-01-14T01:00:00.000Z'),
+      ['customers[0].streak.heldUntil', 'must be the close of a cycle already closed'],
+    ],
+    [
+      'a credit held back by a cycle not closed yet',
+      waitingCredit,
+      (d) => (streakOf(d).heldUntil = '2026-01-14T00:00:00.000Z'),
+      ['customers[0].streak.heldUntil', 'must be the close of a cycle already closed'],
+    ],
+    [
       'a waiting credit of a cycle not achieved',
       waitingCredit,
       (d) => (firstWaiting(d).cycle = 1),
@@ -1046,7 +1090,7 @@ describe('codec.refuses: a field of the wrong shape', () => {
     expect(decodeState('{')).toEqual(
       E.left({ code: 300004, path: '', message: 'is not valid JSON' }),
     )
-    expect(raw((d) => (d.schemaVersion = 9))).toEqual(['schemaVersion', 'must be 1 or 2'])
+    expect(raw((d) => (d.schemaVersion = 9))).toEqual(['schemaVersion', 'must be 1, 2 or 3'])
     expect(raw((d) => (d.customers = 'all'))).toEqual(['customers', 'must be an array'])
     expect(raw((d) => (d.watermark = 'now'))).toEqual(['watermark', ISO])
     expect(raw((d) => (d.target = null))).toEqual(['target', 'must be an object'])

@@ -204,6 +204,24 @@ describe('grace days', () => {
       })
     })
 
+    it('grace.streak-order: a cycle achieved (by its at) while the one before was in grace is credited no earlier than that one\u2019s close, even when its activity arrives after it', () => {
+      const close2 = plus(cycleOf(s0, 2).end, 2 * DAY)
+      // c1 and c2 missed (count 0); c3 achieved at its first hour, while c2 is in grace.
+      const c3 = inCycle(s0, 3, 1)
+      given(streak, op.enroll(1, inCycle(s0, 1)), op.advance(close2))
+        .when(op.activity(1, c3))
+        .then([e.achieved(3, c3), ...e.level(3, close2, 1, 1)])
+      // The same credit, dated the same, when the activity arrives before c2's close.
+      given(streak, op.enroll(1, inCycle(s0, 1)), op.activity(1, c3))
+        .when(op.advance(close2))
+        .then([...e.level(3, close2, 1, 1)])
+      // Achieved after c2's close, a cycle is credited at its own instant.
+      const c4 = inCycle(s0, 4, 1)
+      given(streak, op.enroll(1, inCycle(s0, 1)), op.advance(close2), op.activity(1, c3))
+        .when(op.activity(1, c4))
+        .then([e.achieved(4, c4), ...e.level(4, c4, 2, 1)])
+    })
+
     it('grace.streak-order: NON_CONTINUOUS streaks credit at achievement', () => {
       const loose = right(
         defineStreak({

@@ -83,9 +83,9 @@ describe('state codec', () => {
     )
   })
 
-  it('codec.round-trip: writes schemaVersion 2, instants as ISO-8601 strings, customers by id', () => {
+  it('codec.round-trip: writes schemaVersion 3, instants as ISO-8601 strings, customers by id', () => {
     const encoded = encodeState(sample())
-    expect(encoded.schemaVersion).toBe(2)
+    expect(encoded.schemaVersion).toBe(3)
     expect(encoded.watermark).toBe(null)
     const advanced = right(advance(sample(), inCycle(sample(), 1, 4))).state
     expect(encodeState(advanced).watermark).toBe(inCycle(sample(), 1, 4).toISOString())
@@ -121,8 +121,8 @@ describe('state codec', () => {
   })
 
   it('codec.versions: refuses a schema version it does not know', () => {
-    expect(left({ ...encodeState(sample()), schemaVersion: 3 }).path).toBe('schemaVersion')
-    expect(left({ ...encodeState(sample()), schemaVersion: 0 }).message).toBe('must be 1 or 2')
+    expect(left({ ...encodeState(sample()), schemaVersion: 4 }).path).toBe('schemaVersion')
+    expect(left({ ...encodeState(sample()), schemaVersion: 0 }).message).toBe('must be 1, 2 or 3')
   })
 
   it.each([
@@ -382,6 +382,7 @@ describe('state codec', () => {
       count: 1,
       achievedLevels: [1],
       waiting: [],
+      heldUntil: null,
     })
   })
 
@@ -398,7 +399,7 @@ describe('state codec', () => {
       }),
     )
     expect(decodeTarget({ schemaVersion: 0 })).toEqual(
-      E.left({ code: 300004, path: 'schemaVersion', message: 'must be 1 or 2' }),
+      E.left({ code: 300004, path: 'schemaVersion', message: 'must be 1, 2 or 3' }),
     )
   })
 

@@ -13,14 +13,17 @@ import { boolean, field, instant, integer, list, optionalInstant, record, refuse
  *
  * @example
  * import { SCHEMA_VERSION } from 'loyalty-streaks'
- * console.log(SCHEMA_VERSION) // 2
+ * console.log(SCHEMA_VERSION) // 3
  *
  * @since 0.1.0
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
-/** The schema versions this library reads. */
-export type SchemaVersion = 1 | 2
+/**
+ * The schema versions this library reads: 1 (0.1.0), 2 (0.2.0), 3 (a streak's `heldUntil`, rule
+ * grace.streak-order).
+ */
+export type SchemaVersion = 1 | 2 | 3
 
 const MAX_CYCLES = 100
 
@@ -59,6 +62,7 @@ export const customerFields = (c: Customer): Readonly<Record<string, unknown>> =
           count: c.streak.count,
           achievedLevels: c.streak.achievedLevels,
           waiting: c.streak.waiting.map((w) => ({ cycle: w.cycle, achievedAt: iso(w.achievedAt) })),
+          heldUntil: c.streak.heldUntil === undefined ? null : iso(c.streak.heldUntil),
         },
 })
 
@@ -136,6 +140,8 @@ const readStreak = (value: unknown, path: string, version: SchemaVersion): Strea
               ),
             }
           }),
+    // Schemas 1 and 2 had no such instant: a credit was dated at its achievement at the latest.
+    heldUntil: version < 3 ? undefined : optionalInstant(f('heldUntil'), `${path}.heldUntil`),
   }
 }
 

@@ -107,9 +107,9 @@ export const encodeState = (state: EnrolmentState): EncodedState => {
 /** The schema version of a document, if this library reads it. */
 export const schemaVersionOf = (raw: Readonly<Record<string, unknown>>): SchemaVersion => {
   const version = field(raw, 'schemaVersion', 'schemaVersion')
-  return version === 1 || version === 2
+  return version === 1 || version === 2 || version === 3
     ? version
-    : refuse('schemaVersion', `must be 1 or ${SCHEMA_VERSION}`)
+    : refuse('schemaVersion', `must be 1, 2 or ${SCHEMA_VERSION}`)
 }
 
 /**

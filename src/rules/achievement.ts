@@ -57,9 +57,14 @@ const creditWaits = (context: Context, customer: Customer, cycle: number): boole
   )
 }
 
-/** Counts `cycle` into the streak at `at` and rewards each level it reaches (rule activity.streak-levels). */
-const credit = (story: Story, context: Context, cycle: number, at: Instant): void => {
+/**
+ * Counts `cycle` into the streak at `at` — no earlier than the close of a cycle before it that held
+ * it back (rule grace.streak-order) — and rewards each level it reaches (rule activity.streak-levels).
+ */
+const credit = (story: Story, context: Context, cycle: number, achievedAt: Instant): void => {
   if (context.target.kind !== 'STREAK') return
+  const held = streakOf(story.customer).heldUntil
+  const at = held !== undefined && held > achievedAt ? held : achievedAt
   story.emit({ type: 'STREAK_CREDITED', cycle })
   const streak = streakOf(story.customer)
   // rule activity.level-once: each level the count reaches, once per epoch.

@@ -40,6 +40,11 @@ export interface Streak {
   readonly achievedLevels: ReadonlyArray<number>
   /** In cycle order. */
   readonly waiting: ReadonlyArray<WaitingCredit>
+  /**
+   * With grace days, the latest close of a cycle the customer was in that closed unachieved: a
+   * later cycle's credit is dated no earlier (rule grace.streak-order). Kept across epochs.
+   */
+  readonly heldUntil: Instant | undefined
 }
 
 interface CustomerCommon {
@@ -104,6 +109,7 @@ export const initialStreak: Streak = {
   count: 0,
   achievedLevels: none,
   waiting: none,
+  heldUntil: undefined,
 }
 
 /** A new customer's record, enrolled at `at` from `startCycle`. */

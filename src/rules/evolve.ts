@@ -44,6 +44,7 @@ const withStreak = (draft: Draft, change: Partial<Streak>): void => {
     count: change.count ?? s.count,
     achievedLevels: change.achievedLevels ?? s.achievedLevels,
     waiting: change.waiting ?? s.waiting,
+    heldUntil: change.heldUntil ?? s.heldUntil,
   }
 }
 
@@ -84,10 +85,10 @@ export const write = (draft: Draft, fact: Fact): void => {
       // rule reenroll.5: a new epoch, in which every level can be earned again; a credit still
       // waiting for an earlier cycle's close is credited in its turn, in this epoch (rule grace.streak-order).
       draft.streak = {
+        ...streakOf(recordOf(draft)),
         epoch: fact.epoch,
         count: 0,
         achievedLevels: empty,
-        waiting: streakOf(recordOf(draft)).waiting,
       }
       return
     case 'ACTIVITY_COUNTED': {
@@ -168,6 +169,7 @@ export const write = (draft: Draft, fact: Fact): void => {
       if (draft.graceCycles.includes(fact.cycle))
         draft.graceCycles = without(draft.graceCycles, (c) => c === fact.cycle)
       dropProgress(draft, fact.cycle, fact.cycle)
+      if (fact.heldUntil !== undefined) withStreak(draft, { heldUntil: fact.heldUntil })
       return
     case 'CYCLE_COMPLETED':
       draft.cycleEnds = [...draft.cycleEnds, fact.at]

@@ -48,6 +48,11 @@ export interface CycleEnded {
 export interface CycleClosed {
   readonly type: 'CYCLE_CLOSED'
   readonly cycle: number
+  /**
+   * A `CONTINUOUS` streak's cycle with grace days that the customer was in closed unachieved, at
+   * this instant: no later cycle's credit is dated before it (rule grace.streak-order).
+   */
+  readonly heldUntil?: Instant | undefined
 }
 
 /** A `PERIOD_AGNOSTIC` cycle ended at the activity that reached its goal (rule window.agnostic). */

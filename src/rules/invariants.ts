@@ -232,6 +232,25 @@ const streakViolation = (
 }
 
 /**
+ * rule grace.streak-order: a streak's `heldUntil` is the close of a cycle the customer was in that
+ * closed unachieved, so one already closed (at or before the settled instant); only a `CONTINUOUS`
+ * streak with grace days keeps one.
+ */
+const heldViolation = (context: Context, customer: Customer): Violation | undefined => {
+  const held = customer.streak?.heldUntil
+  if (held === undefined) return undefined
+  const { target } = context
+  if (target.kind !== 'STREAK' || target.streakType !== 'CONTINUOUS' || context.grace === 0)
+    return {
+      path: 'streak.heldUntil',
+      message: 'must be null: only CONTINUOUS streaks with grace days hold a credit back',
+    }
+  for (let cycle = 1; cycle <= customer.closedCycles; cycle++)
+    if (closeAt(context, customer, cycle) === held) return undefined
+  return { path: 'streak.heldUntil', message: 'must be the close of a cycle already closed' }
+}
+
+/**
  * rule advance.settles-all: `advance` settles every customer up to the watermark, so no boundary
  * of a customer falls at or before it unsettled.
  */
@@ -400,6 +419,7 @@ export const violation = (
       : endedBySettled
   return (
     streakViolation(target, customer, graceDays, begun) ??
+    heldViolation(context, customer) ??
     watermarkViolation(context, customer, watermark)
   )
 }

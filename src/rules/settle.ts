@@ -67,6 +67,7 @@ const close = (story: Story, context: Context, cycle: number, member: boolean): 
   const at = closeAt(context, customer, cycle)
   const progress = progressOf(customer, cycle)
   const target = context.target
+  let heldUntil: Instant | undefined
   switch (target.kind) {
     case 'MILESTONE': {
       if (target.allocation === 'IMMEDIATE' || progress === undefined) break
@@ -85,15 +86,23 @@ const close = (story: Story, context: Context, cycle: number, member: boolean): 
       break
     }
     case 'STREAK': {
+      const missed = target.streakType === 'CONTINUOUS' && member && progress?.rewarded !== true
       const count = streakOf(customer).count
-      if (target.streakType === 'CONTINUOUS' && member && progress?.rewarded !== true && count > 0)
+      if (missed && count > 0)
         story.emit(streakBroken(context, customer.customerId, at, cycle, count))
+      // rule grace.streak-order: a later cycle achieved (by its `at`) while this one was in grace
+      // is credited after this close, even when its activity arrives after it.
+      if (missed && context.grace > 0) heldUntil = at
       break
     }
     default:
       absurd(target)
   }
-  story.emit({ type: 'CYCLE_CLOSED', cycle })
+  story.emit(
+    heldUntil === undefined
+      ? { type: 'CYCLE_CLOSED', cycle }
+      : { type: 'CYCLE_CLOSED', cycle, heldUntil },
+  )
   // rule grace.streak-order: a credit that waited for this cycle follows its fate.
   if (streakOf(story.customer).waiting.length > 0) releaseWaiting(story, context, at)
 }

@@ -42,6 +42,8 @@ interface Customer {
   count: number
   levels: Set<number>
   waiting: Array<{ cycle: number; at: number }>
+  /** The latest close of a cycle the customer was in that closed unachieved (grace days only). */
+  heldUntil: number
 }
 
 interface Span {
@@ -206,7 +208,10 @@ export class ReferenceModel {
   }
 
   private threshold(s: Target['subTargets'][number], cycle: number): number {
-    return s.trigger === 'ABSOLUTE' ? s.value : (s.value * this.goal(cycle)) / 100
+    // As a person computes it: the binary noise of the product dropped (2.2% of 1500 is 33).
+    return s.trigger === 'ABSOLUTE'
+      ? s.value
+      : Number(((s.value * this.goal(cycle)) / 100).toPrecision(15))
   }
 
   private waits(c: Customer, cycle: number): boolean {
@@ -218,9 +223,16 @@ export class ReferenceModel {
     return false
   }
 
-  private credit(id: number, c: Customer, cycle: number, at: number, out: Array<EnrolmentEvent>) {
+  private credit(
+    id: number,
+    c: Customer,
+    cycle: number,
+    achievedAt: number,
+    out: Array<EnrolmentEvent>,
+  ) {
     const t = this.target
     if (t.kind !== 'STREAK') return
+    const at = Math.max(achievedAt, c.heldUntil)
     c.count += 1
     for (const level of t.levels) {
       if (level > c.count || c.levels.has(level)) continue
@@ -362,16 +374,14 @@ export class ReferenceModel {
       else if (p.achievedAt !== null) out.push(this.cycleReward(id, cycle, at))
       else if (p.reversed) out.push(this.forfeit(id, cycle, at, 'RETURNED'))
     }
-    if (
-      t.kind === 'STREAK' &&
-      t.streakType === 'CONTINUOUS' &&
-      member &&
-      p?.first !== true &&
-      c.count > 0
-    ) {
+    const missed =
+      t.kind === 'STREAK' && t.streakType === 'CONTINUOUS' && member && p?.first !== true
+    if (missed && c.count > 0) {
       out.push({ type: 'STREAK_BROKEN', ...this.base(id, at), cycle, count: c.count })
       c.count = 0
     }
+    // A later cycle's credit is never dated before this close, whenever its activity arrives.
+    if (missed && this.grace > 0) c.heldUntil = at
     c.progress.delete(cycle)
     c.member.delete(cycle)
     c.closed = cycle
@@ -474,6 +484,7 @@ export class ReferenceModel {
       count: 0,
       levels: new Set(),
       waiting: [],
+      heldUntil: -Infinity,
     }
     this.customers.set(id, fresh)
     this.clock = Math.max(this.clock ?? now, now)
@@ -564,7 +575,6 @@ export class ReferenceModel {
         c.epoch += 1
         c.count = 0
         c.levels.clear()
-        c.waiting = []
         out.push({ type: 'STREAK_RESET', ...this.base(id, now), cycle: start, epoch: c.epoch })
       } else warnings.push('RESET_STREAK_STATUS_IGNORED')
     }
