@@ -63,8 +63,7 @@ const creditWaits = (context: Context, customer: Customer, cycle: number): boole
  */
 const credit = (story: Story, context: Context, cycle: number, achievedAt: Instant): void => {
   if (context.target.kind !== 'STREAK') return
-  const held = streakOf(story.customer).heldUntil
-  const at = held !== undefined && held > achievedAt ? held : achievedAt
+  const at = Math.max(achievedAt, streakOf(story.customer).heldUntil ?? achievedAt)
   story.emit({ type: 'STREAK_CREDITED', cycle })
   const streak = streakOf(story.customer)
   // rule activity.level-once: each level the count reaches, once per epoch.
