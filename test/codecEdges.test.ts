@@ -474,6 +474,50 @@ describe('codec.round-trip: decoded states are the states written', () => {
     expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
   })
 
+  it('codec.round-trip: a document saved with a byte order mark before its JSON reads the same', () => {
+    const state = right(
+      enroll(initialState(milestoneABC('PERIOD_END')), 1, at('2026-01-05T00:00:00Z')),
+    ).state
+    const text = JSON.stringify(encodeState(state))
+    expect(right(decodeState(`\uFEFF${text}`))).toEqual(right(decodeState(text)))
+    const target = JSON.stringify(encodeTarget(state.target))
+    expect(right(decodeTarget(`\uFEFF${target}`))).toEqual(state.target)
+  })
+
+  it('codec.round-trip: visits where the local date went backwards inside the cycle (Alaska, 1867) are read back', () => {
+    // At 1867-10-19T00:31:13Z Sitka's clocks went back a whole day: the cycle's last instant is on
+    // local 10-19, its end on local 10-18.
+    const target = right(
+      defineMilestone({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'VISIT',
+        goal: 5,
+        allocation: 'PERIOD_END',
+        timeZone: 'America/Sitka',
+        cycles: [
+          {
+            refCode: 'purchase',
+            start: at('1867-10-17T12:00:00Z'),
+            end: at('1867-10-19T00:31:13Z'),
+          },
+        ],
+      }),
+    )
+    const { state } = play(
+      initialState(target),
+      (s) => enroll(s, 1, at('1867-10-17T12:00:00Z')),
+      (s) => recordActivity(s, 1, { at: at('1867-10-17T12:00:00Z') }),
+      (s) => recordActivity(s, 1, { at: at('1867-10-18T12:00:00Z') }),
+    )
+    const encoded = encodeState(state)
+    expect(nth(nth(documentOf(state).customers).progress).visits).toEqual([
+      '1867-10-18',
+      '1867-10-19',
+    ])
+    expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+  })
+
   it('codec.round-trip: a visit on the local date before the earliest UTC date a Date holds is written and read back', () => {
     // The earliest instant a Date holds is -271821-04-20T00:00Z; an hour later it is still
     // -271821-04-19 twelve hours behind UTC, a date whose midnight (as UTC) no Date holds.

@@ -1030,15 +1030,15 @@ describe('codec.refuses: a field of the wrong shape', () => {
       ['customers[0].progress[0].visits[0]', 'must be a local date YYYY-MM-DD'],
     ],
     [
-      // rule visit.distinct-days: a visit a local date of week 1, from 03-02 to its end (03-09).
+      // rule visit.distinct-days: a visit a local date of week 1, 03-02 to 03-08 (it ends 03-09 at 00:00).
       'a visit list longer than its cycle has local dates',
       visits,
       (d) =>
         (progress(d).visits = Array.from(
-          { length: 9 },
+          { length: 8 },
           (_, i) => `2026-03-${String(2 + i).padStart(2, '0')}`,
         )),
-      ['customers[0].progress[0].visits', 'must hold at most 8 items'],
+      ['customers[0].progress[0].visits', 'must hold at most 7 items'],
     ],
     [
       'a streak that is not an object',

@@ -259,6 +259,11 @@ describe('the fast readers (rules simulate.line, simulate.events)', () => {
     }
   })
 
+  it('simulate.target: a target file saved with a byte order mark reads the same', () => {
+    const text = readFileSync(fixture('milestone.json'), 'utf8')
+    expect(right(readTargetFile(`\uFEFF${text}`))).toEqual(right(readTargetFile(text)))
+  })
+
   it('simulate.line: a byte order mark before the first line is not part of it, whatever the chunk size', async () => {
     const bytes = Buffer.from('\uFEFF{"kind":"advance"}\n\uFEFFsecond')
     for (const size of [1, 2, 3, 4, bytes.length]) {

@@ -42,6 +42,28 @@ describe('sub-targets at their exact thresholds', () => {
     }
   })
 
+  it('subtarget.threshold: a share just below 100% of a goal of many digits is reached by the goal, before its achievement', () => {
+    const goal = 123456.78901234567
+    const target = right(
+      defineMilestone({
+        targetGroupId: 1,
+        targetId: 1,
+        metric: 'SUM',
+        goal,
+        allocation: 'IMMEDIATE',
+        cycles: monthlyCycles(1),
+        subTargets: [{ name: 'almost', trigger: 'PERCENTAGE', value: 99.9999999999999 }],
+      }),
+    )
+    const s = right(enroll(initialState(target), 1, at('2026-01-02T00:00:00Z'))).state
+    const r = right(recordActivity(s, 1, { at: at('2026-01-03T00:00:00Z'), value: goal }))
+    expect(r.events.map((e) => e.type)).toEqual([
+      'SUB_TARGET_REACHED',
+      'CYCLE_ACHIEVED',
+      'REWARD_ISSUED',
+    ])
+  })
+
   it('subtarget.threshold: a PERCENTAGE threshold is exactly value% of the goal (7% of 100 is 7; 14% of 50 is 7)', () => {
     for (const [goal, pct] of [
       [100, 7],

@@ -16,6 +16,7 @@ import {
   type RewardAllocationType,
   type TimelineReward,
   type TimelineRow,
+  type JsonValue,
 } from '../src/index.js'
 import {
   at,
@@ -918,5 +919,29 @@ describe('a cycle with events of its own', () => {
     const lines = formatTimeline(rows).split('\n')
     expect(lines).toHaveLength(1 + rows.length)
     expect(lines[1]).toContain('first\\nline')
+  })
+
+  it('timeline.format: a backslash in a name is written doubled, and a descriptor\u2019s line separator escaped', () => {
+    const row = (name: string, reward?: JsonValue): TimelineRow => ({
+      cycle: 1,
+      start: at('2026-01-01T00:00:00Z'),
+      end: at('2026-02-01T00:00:00Z'),
+      status: 'ACHIEVED',
+      subTargets: [name],
+      rewards: [
+        {
+          allocation: 'IMMEDIATE',
+          at: at('2026-01-05T00:00:00Z'),
+          outcome: 'ISSUED',
+          ...(reward === undefined ? {} : { reward }),
+        },
+      ],
+    })
+    // A line break and a backslash followed by n are two names, printed apart.
+    expect(formatTimeline([row('a\nb')])).not.toEqual(formatTimeline([row('a\\nb')]))
+    expect(formatTimeline([row('a\\nb')]).split('\n')[1]).toContain('a\\\\nb')
+    const separated = formatTimeline([row('x', { sku: 'one\u2028two' })])
+    expect(separated.split(/\n|\u2028/)).toHaveLength(2)
+    expect(separated).toContain('one\\u2028two')
   })
 })

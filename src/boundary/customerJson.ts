@@ -83,15 +83,15 @@ const names = (value: unknown, path: string): ReadonlyArray<string> =>
   )
 
 /**
- * One progress entry at `path`. `mostVisits`: how many visits a cycle can list, so that an absurd
- * list is refused before each of its dates is read.
+ * One progress entry at `path`. `visitBound`: how many visits a cycle can list, so that an absurd
+ * list is refused before each of its dates is read (asked only of a list that holds any).
  */
 const readProgress = (
   value: unknown,
   path: string,
   context: Context,
   version: SchemaVersion,
-  mostVisits: (cycle: number) => number,
+  visitBound: (cycle: number) => number,
 ): Progress => {
   const raw = record(value, path)
   const f = (key: string) => field(raw, key, `${path}.${key}`)
@@ -110,11 +110,14 @@ const readProgress = (
     visits:
       version === 1
         ? []
-        : list(f('visits'), `${path}.visits`, mostVisits(cycle)).map((d, i) =>
-            dayOf(d, `${path}.visits[${i}]`),
+        : list(f('visits'), `${path}.visits`, nonEmpty(f('visits')) ? visitBound(cycle) : 0).map(
+            (d, i) => dayOf(d, `${path}.visits[${i}]`),
           ),
   }
 }
+
+/** Whether a field read as a list holds anything: most progress entries list no visit. */
+const nonEmpty = (value: unknown): boolean => !Array.isArray(value) || value.length > 0
 
 const readStreak = (value: unknown, path: string, version: SchemaVersion): Streak | undefined => {
   if (value === null) return undefined
@@ -140,7 +143,8 @@ const readStreak = (value: unknown, path: string, version: SchemaVersion): Strea
               ),
             }
           }),
-    // Schemas 1 and 2 had no such instant: a credit was dated at its achievement at the latest.
+    // Schemas 1 and 2 kept no such instant, and the closed cycles' progress that would tell it is
+    // gone: until the next unachieved close, a late credit is dated as 0.2.0 dated it (grace days at most).
     heldUntil: version < 3 ? undefined : optionalInstant(f('heldUntil'), `${path}.heldUntil`),
   }
 }
@@ -196,12 +200,12 @@ export const readCustomer = (
   }
   // rule codec.refuses: a cycle lists at most one visit a local date it holds, so an absurd visit
   // list is refused before its dates are read; the window finds a cycle's dates from these fields.
-  const cycles: Customer = { ...clocks, status: 'ENROLLED', progress: [], streak: undefined }
+  const bounds: Customer = { ...clocks, status: 'ENROLLED', progress: [], streak: undefined }
   const common = {
     ...clocks,
     progress: list(f('progress'), `${path}.progress`, MAX_CYCLES).map((p, i) =>
       readProgress(p, `${path}.progress[${i}]`, context, version, (cycle) =>
-        mostVisits(context, cycles, cycle),
+        mostVisits(context, bounds, cycle),
       ),
     ),
     streak: readStreak(f('streak'), `${path}.streak`, version),

@@ -5,6 +5,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import { ErrorCode, enrolmentError, type EnrolmentError, type Warning } from '../model/error.js'
 import { describe, MAX_QUOTED_CHARS, quote } from '../internal/describe.js'
 import { keysOf, kindOf, readOwn, uint8ArrayLength } from './untrusted.js'
+import { withoutByteOrderMark } from '../internal/byteOrderMark.js'
 
 /**
  * Bodies larger than this many bytes of UTF-8 are refused before parsing (rule boundary.body-limit).
@@ -106,7 +107,7 @@ const exceedsUtf8 = (text: string, max: number): boolean => {
 /** JSON text, a byte order mark before it skipped as the UTF-8 decoder skips it (rule boundary.body). */
 const parseJson = (text: string): E.Either<EnrolmentError, unknown> => {
   try {
-    return E.right(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown)
+    return E.right(JSON.parse(withoutByteOrderMark(text)) as unknown)
   } catch {
     return E.left(invalid('body is not valid JSON', 'body'))
   }

@@ -3,6 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { ErrorCode } from '../model/error.js'
 import { elementsOf, isArray, isRecord, ownField, UNREADABLE } from '../internal/guards.js'
+import { withoutByteOrderMark } from '../internal/byteOrderMark.js'
 
 // model
 
@@ -63,7 +64,8 @@ export const decoded = <A>(read: () => A): E.Either<DecodeError, A> => {
 export const parsed = (document: unknown): unknown => {
   if (typeof document !== 'string') return document
   try {
-    return JSON.parse(document) as unknown
+    // rule codec.round-trip: a document saved by an editor that writes a byte order mark reads the same.
+    return JSON.parse(withoutByteOrderMark(document)) as unknown
   } catch {
     return refuse('', 'is not valid JSON')
   }

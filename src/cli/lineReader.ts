@@ -4,6 +4,7 @@
  * @since 0.2.0
  */
 import type { Readable } from 'node:stream'
+import { withoutByteOrderMark } from '../internal/byteOrderMark.js'
 
 // model
 
@@ -52,9 +53,9 @@ export async function* readLines(stream: Readable): AsyncGenerator<LineChunk, vo
   // A byte order mark before the first line is the file's, not the line's (rule simulate.line).
   const decode = (buffer: Buffer, end: number): string => {
     const text = buffer.toString('utf8', 0, end)
-    const marked = first && text.charCodeAt(0) === 0xfeff
+    if (!first) return text
     first = false
-    return marked ? text.slice(1) : text
+    return withoutByteOrderMark(text)
   }
   for await (const chunk of stream) {
     const read = chunk as Buffer

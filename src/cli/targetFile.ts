@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeTarget, SCHEMA_VERSION } from '../index.js'
 import type { Target } from '../model/target.js'
+import { withoutByteOrderMark } from '../internal/byteOrderMark.js'
 
 // model
 
@@ -56,7 +57,8 @@ const withCanonicalCycles = (
 export const readTargetFile = (text: string): E.Either<TargetFileError, Target> => {
   let document: unknown
   try {
-    document = JSON.parse(text)
+    // rule simulate.target: a file saved with a byte order mark reads the same.
+    document = JSON.parse(withoutByteOrderMark(text))
   } catch {
     return E.left({ path: '', message: 'is not valid JSON' })
   }

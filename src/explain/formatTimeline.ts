@@ -12,6 +12,23 @@ const HEADER = ['cycle', 'start', 'end', 'status', 'sub-targets', 'rewards'] as 
 /** An instant in UTC, without the milliseconds when they are zero (most cycle bounds). */
 const instantText = (date: Date): string => date.toISOString().replace('.000Z', 'Z')
 
+/** Characters that would break or hide a line of the table: control characters and line separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+const escaped = (c: string): string =>
+  c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+
+/**
+ * A name as one printable run (rule timeline.format): a line break is written `\n`, any other
+ * control character `\u…`, and a backslash `\\`, so that no two names print alike.
+ */
+const nameText = (name: string): string => name.replace(/\\/g, '\\\\').replace(UNPRINTABLE, escaped)
+
+/** A descriptor as its JSON, with the line separators JSON leaves raw escaped too. */
+const descriptorText = (reward: unknown): string =>
+  JSON.stringify(reward).replace(UNPRINTABLE, escaped)
+
 /** A reward by its outcome's name, then what it is and when: one phrase per reward. */
 const rewardText = (r: TimelineReward): string =>
   [
@@ -21,18 +38,8 @@ const rewardText = (r: TimelineReward): string =>
     r.allocation,
     ...(r.reason === undefined ? [] : [`(${r.reason})`]),
     instantText(r.at),
-    ...(r.reward === undefined ? [] : [JSON.stringify(r.reward)]),
+    ...(r.reward === undefined ? [] : [descriptorText(r.reward)]),
   ].join(' ')
-
-/** Characters that would break or hide a line of the table: control characters and line separators. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
-
-/** A name as one printable run: a line break in a sub-target's name is written `\n` (rule timeline.format). */
-const nameText = (name: string): string =>
-  name.replace(UNPRINTABLE, (c) =>
-    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
 
 const cellsOf = (row: TimelineRow): ReadonlyArray<string> => [
   `c${row.cycle}`,

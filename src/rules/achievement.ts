@@ -12,12 +12,14 @@ import type { Story } from './story.js'
 /**
  * rule subtarget.threshold: a sub-target's threshold in `cycle`. A percentage's product is rounded
  * to 15 significant digits, which drops binary noise, so that a threshold whose decimal value is
- * whole comes out whole (2.2% of 1500 is 33, where 2.2 × 1500 / 100 is 33.00000000000001).
+ * whole comes out whole (2.2% of 1500 is 33, where 2.2 × 1500 / 100 is 33.00000000000001); never
+ * above the goal, which a share below 100% of a goal of more digits could round up past.
  */
-export const thresholdOf = (context: Context, subTarget: SubTarget, cycle: number): number =>
-  subTarget.trigger === 'ABSOLUTE'
-    ? subTarget.value
-    : Number(((subTarget.value * goalOf(context, cycle)) / 100).toPrecision(15))
+export const thresholdOf = (context: Context, subTarget: SubTarget, cycle: number): number => {
+  if (subTarget.trigger === 'ABSOLUTE') return subTarget.value
+  const goal = goalOf(context, cycle)
+  return Math.min(Number(((subTarget.value * goal) / 100).toPrecision(15)), goal)
+}
 
 /**
  * The sub-targets `value` reaches in `cycle` that the customer has not reached there yet,
@@ -58,12 +60,13 @@ const creditWaits = (context: Context, customer: Customer, cycle: number): boole
 }
 
 /**
- * Counts `cycle` into the streak at `at` — no earlier than the close of a cycle before it that held
- * it back (rule grace.streak-order) — and rewards each level it reaches (rule activity.streak-levels).
+ * Counts `cycle` into the streak from `from` (its achievement, or the instant what held it back was
+ * decided) — no earlier than the close of a cycle before it that held it back unachieved (rule
+ * grace.streak-order) — and rewards each level it reaches (rule activity.streak-levels).
  */
-const credit = (story: Story, context: Context, cycle: number, achievedAt: Instant): void => {
+const credit = (story: Story, context: Context, cycle: number, from: Instant): void => {
   if (context.target.kind !== 'STREAK') return
-  const at = Math.max(achievedAt, streakOf(story.customer).heldUntil ?? achievedAt)
+  const at = Math.max(from, streakOf(story.customer).heldUntil ?? from)
   story.emit({ type: 'STREAK_CREDITED', cycle })
   const streak = streakOf(story.customer)
   // rule activity.level-once: each level the count reaches, once per epoch.

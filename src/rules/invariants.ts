@@ -24,18 +24,36 @@ const ascendingUnique = (list: ReadonlyArray<number>): number => {
 }
 
 /**
- * rule codec.refuses: how many visits the customer's `cycle` can list — one a local date, from its
- * start's to its end's (an open `PERIOD_AGNOSTIC` cycle's: to the settled instant's); 0 for a cycle
- * the customer does not have. The codec bounds a visit list by it before reading its dates, then
- * holds them to the checks below. Reads only the customer's anchor, cycle ends and settled instant.
+ * rule visit.local-date: the first and last local dates a visit of the customer's `cycle` can fall
+ * on by the settled instant — its start's, and its last instant's up to the settled one. (A zone
+ * whose local date went backwards inside a cycle, as Alaska's did in 1867, is read as if it had not.)
+ */
+const visitDates = (
+  context: Context,
+  customer: Customer,
+  cycle: number,
+): { readonly first: number; readonly last: number } => ({
+  first: context.localDay(context.window.start(customer, cycle)),
+  last: context.localDay(Math.min(context.window.end(customer, cycle), customer.settledAt + 1) - 1),
+})
+
+/** A list's bound for a cycle the customer does not have: the record check then names the cycle. */
+const ANY_CYCLE_VISITS = 400
+
+/**
+ * rule codec.refuses: how many visits the customer's `cycle` can list, one a local date it holds
+ * (an open `PERIOD_AGNOSTIC` cycle: up to the settled instant), so that the codec refuses an absurd
+ * list before it reads each date; the checks below then hold the dates themselves. Reads only the
+ * customer's anchor, cycle ends and settled instant.
  */
 export const mostVisits = (context: Context, customer: Customer, cycle: number): number => {
   const end = context.window.end(customer, cycle)
-  const days =
-    context.localDay(end === Number.POSITIVE_INFINITY ? customer.settledAt : end) -
-    context.localDay(context.window.start(customer, cycle)) +
-    1
-  return days > 0 ? days : 0
+  const first = context.localDay(context.window.start(customer, cycle))
+  const last = context.localDay(
+    (end === Number.POSITIVE_INFINITY ? customer.settledAt + 1 : end) - 1,
+  )
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return ANY_CYCLE_VISITS
+  return last >= first ? last - first + 1 : 0
 }
 
 /**
@@ -84,8 +102,7 @@ const progressViolation = (
   const end = window.end(customer, p.cycle)
   // rule visit.local-date: a visit is the local date of an activity counted in the cycle by now.
   if (p.visits.length > 0 && start <= customer.settledAt) {
-    const first = context.localDay(start)
-    const last = context.localDay(Math.min(end, customer.settledAt + 1) - 1)
+    const { first, last } = visitDates(context, customer, p.cycle)
     if (p.visits.some((d) => d < first || d > last))
       return {
         path: `${path}.visits`,

@@ -91,7 +91,7 @@ const close = (story: Story, context: Context, cycle: number, member: boolean): 
       if (missed && count > 0)
         story.emit(streakBroken(context, customer.customerId, at, cycle, count))
       // rule grace.streak-order: a later cycle achieved (by its `at`) while this one was in grace
-      // is credited after this close, even when its activity arrives after it.
+      // is credited at this close at the earliest, even when its activity arrives after it.
       if (missed && context.grace > 0) heldUntil = at
       break
     }

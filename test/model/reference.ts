@@ -211,7 +211,7 @@ export class ReferenceModel {
     // As a person computes it: the binary noise of the product dropped (2.2% of 1500 is 33).
     return s.trigger === 'ABSOLUTE'
       ? s.value
-      : Number(((s.value * this.goal(cycle)) / 100).toPrecision(15))
+      : Math.min(Number(((s.value * this.goal(cycle)) / 100).toPrecision(15)), this.goal(cycle))
   }
 
   private waits(c: Customer, cycle: number): boolean {
