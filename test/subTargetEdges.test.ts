@@ -10,40 +10,13 @@ import {
   reenroll,
   unenroll,
   type EnrolmentState,
+  type MilestoneInput,
 } from '../src/index.js'
 import { at, eventTags, monthlyCycles, right } from './support/fixtures.js'
 
 describe('sub-targets at their exact thresholds', () => {
-  it('subtarget.threshold: a whole PERCENTAGE threshold is whole even where value × goal is not exact in binary (2.2% of 1500 is 33; 0.56% of 1250 is 7)', () => {
-    for (const [goal, pct, threshold] of [
-      [1500, 2.2, 33],
-      [1250, 0.56, 7],
-    ] as const) {
-      const target = right(
-        defineMilestone({
-          targetGroupId: 1,
-          targetId: 1,
-          metric: 'SUM',
-          goal,
-          allocation: 'IMMEDIATE',
-          cycles: monthlyCycles(1),
-          subTargets: [
-            { name: 'p', trigger: 'PERCENTAGE', value: pct },
-            { name: 'a', trigger: 'ABSOLUTE', value: threshold },
-          ],
-        }),
-      )
-      const s = right(enroll(initialState(target), 1, at('2026-01-02T00:00:00Z'))).state
-      const r = right(recordActivity(s, 1, { at: at('2026-01-03T00:00:00Z'), value: threshold }))
-      // Tied thresholds come in definition order (rule subtarget.order).
-      expect(
-        r.events.flatMap((e) => (e.type === 'SUB_TARGET_REACHED' ? [e.subTarget] : [])),
-      ).toEqual(['p', 'a'])
-    }
-  })
-
-  it('subtarget.threshold: a share just below 100% of a goal of many digits is reached by the goal, before its achievement', () => {
-    const goal = 123456.78901234567
+  /** The events of one purchase of `value` in the only cycle of an IMMEDIATE SUM milestone. */
+  const onePurchase = (goal: number, subTargets: MilestoneInput['subTargets'], value: number) => {
     const target = right(
       defineMilestone({
         targetGroupId: 1,
@@ -52,12 +25,41 @@ describe('sub-targets at their exact thresholds', () => {
         goal,
         allocation: 'IMMEDIATE',
         cycles: monthlyCycles(1),
-        subTargets: [{ name: 'almost', trigger: 'PERCENTAGE', value: 99.9999999999999 }],
+        subTargets,
       }),
     )
     const s = right(enroll(initialState(target), 1, at('2026-01-02T00:00:00Z'))).state
-    const r = right(recordActivity(s, 1, { at: at('2026-01-03T00:00:00Z'), value: goal }))
-    expect(r.events.map((e) => e.type)).toEqual([
+    return right(recordActivity(s, 1, { at: at('2026-01-03T00:00:00Z'), value })).events
+  }
+
+  it('subtarget.threshold: a whole PERCENTAGE threshold is whole even where value × goal is not exact in binary (2.2% of 1500 is 33; 0.56% of 1250 is 7)', () => {
+    for (const [goal, pct, threshold] of [
+      [1500, 2.2, 33],
+      [1250, 0.56, 7],
+    ] as const) {
+      const events = onePurchase(
+        goal,
+        [
+          { name: 'p', trigger: 'PERCENTAGE', value: pct },
+          { name: 'a', trigger: 'ABSOLUTE', value: threshold },
+        ],
+        threshold,
+      )
+      // Tied thresholds come in definition order (rule subtarget.order).
+      expect(events.flatMap((e) => (e.type === 'SUB_TARGET_REACHED' ? [e.subTarget] : []))).toEqual(
+        ['p', 'a'],
+      )
+    }
+  })
+
+  it('subtarget.threshold: a share just below 100% of a goal of many digits is reached by the goal, before its achievement', () => {
+    const goal = 123456.78901234567
+    const events = onePurchase(
+      goal,
+      [{ name: 'almost', trigger: 'PERCENTAGE', value: 99.9999999999999 }],
+      goal,
+    )
+    expect(events.map((e) => e.type)).toEqual([
       'SUB_TARGET_REACHED',
       'CYCLE_ACHIEVED',
       'REWARD_ISSUED',
@@ -71,23 +73,13 @@ describe('sub-targets at their exact thresholds', () => {
       [200, 28],
       [100, 56],
     ] as const) {
-      const target = right(
-        defineMilestone({
-          targetGroupId: 1,
-          targetId: 1,
-          metric: 'SUM',
-          goal,
-          allocation: 'IMMEDIATE',
-          cycles: monthlyCycles(1),
-          subTargets: [{ name: 'p', trigger: 'PERCENTAGE', value: pct }],
-        }),
-      )
-      const s = right(enroll(initialState(target), 1, at('2026-01-02T00:00:00Z'))).state
-      const r = right(
-        recordActivity(s, 1, { at: at('2026-01-03T00:00:00Z'), value: (pct * goal) / 100 }),
+      const events = onePurchase(
+        goal,
+        [{ name: 'p', trigger: 'PERCENTAGE', value: pct }],
+        (pct * goal) / 100,
       )
       expect(
-        r.events.map((e) => e.type),
+        events.map((e) => e.type),
         `${pct}% of ${goal}`,
       ).toEqual(['SUB_TARGET_REACHED'])
     }
