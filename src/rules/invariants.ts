@@ -25,16 +25,17 @@ const ascendingUnique = (list: ReadonlyArray<number>): number => {
 
 /**
  * rule visit.local-date: the first and last local dates a visit of the customer's `cycle` can fall
- * on by the settled instant — its start's, and its last instant's up to the settled one. (A zone
- * whose local date went backwards inside a cycle, as Alaska's did in 1867, is read as if it had not.)
+ * on before `until` — its start's, and its last instant's before `until`. (A zone whose local date
+ * went backwards inside a cycle, as Alaska's did in 1867, is read as if it had not.)
  */
 const visitDates = (
   context: Context,
   customer: Customer,
   cycle: number,
+  until: Instant,
 ): { readonly first: number; readonly last: number } => ({
   first: context.localDay(context.window.start(customer, cycle)),
-  last: context.localDay(Math.min(context.window.end(customer, cycle), customer.settledAt + 1) - 1),
+  last: context.localDay(Math.min(context.window.end(customer, cycle), until) - 1),
 })
 
 /** A list's bound for a cycle the customer does not have: the record check then names the cycle. */
@@ -47,11 +48,9 @@ const ANY_CYCLE_VISITS = 400
  * customer's anchor, cycle ends and settled instant.
  */
 export const mostVisits = (context: Context, customer: Customer, cycle: number): number => {
-  const end = context.window.end(customer, cycle)
-  const first = context.localDay(context.window.start(customer, cycle))
-  const last = context.localDay(
-    (end === Number.POSITIVE_INFINITY ? customer.settledAt + 1 : end) - 1,
-  )
+  const open = context.window.end(customer, cycle) === Number.POSITIVE_INFINITY
+  const until = open ? customer.settledAt + 1 : Number.POSITIVE_INFINITY
+  const { first, last } = visitDates(context, customer, cycle, until)
   if (!Number.isFinite(first) || !Number.isFinite(last)) return ANY_CYCLE_VISITS
   return last >= first ? last - first + 1 : 0
 }
@@ -102,7 +101,7 @@ const progressViolation = (
   const end = window.end(customer, p.cycle)
   // rule visit.local-date: a visit is the local date of an activity counted in the cycle by now.
   if (p.visits.length > 0 && start <= customer.settledAt) {
-    const { first, last } = visitDates(context, customer, p.cycle)
+    const { first, last } = visitDates(context, customer, p.cycle, customer.settledAt + 1)
     if (p.visits.some((d) => d < first || d > last))
       return {
         path: `${path}.visits`,
