@@ -445,8 +445,15 @@ describe('codec.round-trip: decoded states are the states written', () => {
     expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
   })
 
-  it('codec.round-trip: a VISIT cycle longer than 400 days, with more than 400 visits, is read back', () => {
-    // A FIXED cycle lasts as long as its definition says, and a VISIT goal is any positive integer.
+  /**
+   * Customer 1 of a `VISIT` milestone with one cycle [`start`, `end`) in `timeZone`, enrolled at its
+   * start, with an activity at each of `activities`: their visits, and whether the state reads back.
+   */
+  const visitsReadBack = (
+    timeZone: string,
+    cycle: { readonly start: Date; readonly end: Date },
+    activities: ReadonlyArray<Date>,
+  ) => {
     const target = right(
       defineMilestone({
         targetGroupId: 1,
@@ -454,24 +461,32 @@ describe('codec.round-trip: decoded states are the states written', () => {
         metric: 'VISIT',
         goal: 1000,
         allocation: 'PERIOD_END',
-        timeZone: 'UTC',
-        cycles: [
-          { refCode: 'long', start: at('2026-01-01T00:00:00Z'), end: at('2029-01-01T00:00:00Z') },
-        ],
+        timeZone,
+        cycles: [{ refCode: 'only', ...cycle }],
       }),
     )
     const { state } = play(
       initialState(target),
-      (s) => enroll(s, 1, at('2026-01-01T00:00:00Z')),
-      ...Array.from(
-        { length: 401 },
-        (_, day) => (s: EnrolmentState) =>
-          recordActivity(s, 1, { at: new Date(Date.UTC(2026, 0, 1 + day, 12)) }),
-      ),
+      (s) => enroll(s, 1, cycle.start),
+      ...activities.map((at) => (s: EnrolmentState) => recordActivity(s, 1, { at })),
     )
     const encoded = encodeState(state)
-    expect(nth(nth(documentOf(state).customers).progress).visits).toHaveLength(401)
-    expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+    return {
+      visits: nth(nth(documentOf(state).customers).progress).visits,
+      readBack: encodeState(right(decodeState(JSON.stringify(encoded)))),
+      encoded,
+    }
+  }
+
+  it('codec.round-trip: a VISIT cycle longer than 400 days, with more than 400 visits, is read back', () => {
+    // A FIXED cycle lasts as long as its definition says, and a VISIT goal is any positive integer.
+    const { visits, readBack, encoded } = visitsReadBack(
+      'UTC',
+      { start: at('2026-01-01T00:00:00Z'), end: at('2029-01-01T00:00:00Z') },
+      Array.from({ length: 401 }, (_, day) => new Date(Date.UTC(2026, 0, 1 + day, 12))),
+    )
+    expect(visits).toHaveLength(401)
+    expect(readBack).toEqual(encoded)
   })
 
   it('codec.round-trip: a document saved with a byte order mark before its JSON reads the same', () => {
@@ -487,60 +502,26 @@ describe('codec.round-trip: decoded states are the states written', () => {
   it('codec.round-trip: visits where the local date went backwards inside the cycle (Alaska, 1867) are read back', () => {
     // At 1867-10-19T00:31:13Z Sitka's clocks went back a whole day: the cycle's last instant is on
     // local 10-19, its end on local 10-18.
-    const target = right(
-      defineMilestone({
-        targetGroupId: 1,
-        targetId: 1,
-        metric: 'VISIT',
-        goal: 5,
-        allocation: 'PERIOD_END',
-        timeZone: 'America/Sitka',
-        cycles: [
-          {
-            refCode: 'purchase',
-            start: at('1867-10-17T12:00:00Z'),
-            end: at('1867-10-19T00:31:13Z'),
-          },
-        ],
-      }),
+    const { visits, readBack, encoded } = visitsReadBack(
+      'America/Sitka',
+      { start: at('1867-10-17T12:00:00Z'), end: at('1867-10-19T00:31:13Z') },
+      [at('1867-10-17T12:00:00Z'), at('1867-10-18T12:00:00Z')],
     )
-    const { state } = play(
-      initialState(target),
-      (s) => enroll(s, 1, at('1867-10-17T12:00:00Z')),
-      (s) => recordActivity(s, 1, { at: at('1867-10-17T12:00:00Z') }),
-      (s) => recordActivity(s, 1, { at: at('1867-10-18T12:00:00Z') }),
-    )
-    const encoded = encodeState(state)
-    expect(nth(nth(documentOf(state).customers).progress).visits).toEqual([
-      '1867-10-18',
-      '1867-10-19',
-    ])
-    expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+    expect(visits).toEqual(['1867-10-18', '1867-10-19'])
+    expect(readBack).toEqual(encoded)
   })
 
   it('codec.round-trip: a visit on the local date before the earliest UTC date a Date holds is written and read back', () => {
     // The earliest instant a Date holds is -271821-04-20T00:00Z; an hour later it is still
     // -271821-04-19 twelve hours behind UTC, a date whose midnight (as UTC) no Date holds.
     const MIN = -8.64e15
-    const target = right(
-      defineMilestone({
-        targetGroupId: 1,
-        targetId: 1,
-        metric: 'VISIT',
-        goal: 5,
-        allocation: 'PERIOD_END',
-        timeZone: 'Etc/GMT+12',
-        cycles: [{ refCode: 'first', start: new Date(MIN), end: new Date(MIN + 7 * 86_400_000) }],
-      }),
+    const { visits, readBack, encoded } = visitsReadBack(
+      'Etc/GMT+12',
+      { start: new Date(MIN), end: new Date(MIN + 7 * 86_400_000) },
+      [new Date(MIN + 3_600_000)],
     )
-    const { state } = play(
-      initialState(target),
-      (s) => enroll(s, 1, new Date(MIN)),
-      (s) => recordActivity(s, 1, { at: new Date(MIN + 3_600_000) }),
-    )
-    const encoded = encodeState(state)
-    expect(nth(nth(documentOf(state).customers).progress).visits).toEqual(['-271821-04-19'])
-    expect(encodeState(right(decodeState(JSON.stringify(encoded))))).toEqual(encoded)
+    expect(visits).toEqual(['-271821-04-19'])
+    expect(readBack).toEqual(encoded)
   })
 
   // rule enroll.5: a balance waiting for cycle 1 becomes cycle 1's frozen progress when the

@@ -87,9 +87,12 @@ describe('decodeBody', () => {
     ['"0x1A"', '0x1A'],
     ['"12345678901234567" (17 digits)', '12345678901234567'],
     ['true', true],
-  ])('customerId %s is refused with 310011, naming customerId', (_, customerId) => {
-    expect(refusal([{ customerId }])).toMatchObject({ code: 310011, field: 'customerId' })
-  })
+  ])(
+    'boundary.body: customerId %s is refused with 310011, naming customerId (a number, or its canonical digits)',
+    (_, customerId) => {
+      expect(refusal([{ customerId }])).toMatchObject({ code: 310011, field: 'customerId' })
+    },
+  )
 
   it('customerId as a number or a string of its digits decodes to the same number', () => {
     expect(decoded([{ customerId: 423789336 }]).customerId).toBe(423789336)

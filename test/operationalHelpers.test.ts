@@ -131,6 +131,23 @@ describe('operational helpers', () => {
     )
   })
 
+  it('ops.forget: an id enrolled again after its erasure keeps its rewards\u2019 idempotency keys, so no reward is payable twice', () => {
+    const immediate = milestoneABC('IMMEDIATE', { goal: 1 })
+    const s = initialState(immediate)
+    const reward = (result: ReturnType<typeof applyAll>) =>
+      result.events.find((e) => e.type === 'REWARD_ISSUED')?.idempotencyKey
+    const first = applyAll(s, [
+      { kind: 'enroll', customerId: 1, now: inCycle(s, 1) },
+      { kind: 'activity', customerId: 1, activity: { at: inCycle(s, 1, 1) } },
+    ])
+    const again = applyAll(forget(first.state, 1), [
+      { kind: 'enroll', customerId: 1, now: inCycle(s, 1, 2) },
+      { kind: 'activity', customerId: 1, activity: { at: inCycle(s, 1, 3) } },
+    ])
+    expect(reward(first)).toBeDefined()
+    expect(reward(again)).toBe(reward(first))
+  })
+
   it('ops.forget: the state forgets the customer only; its watermark, and its settlement of the others, stay', () => {
     const g = given(
       target,
