@@ -98,6 +98,8 @@ const readProgress = (
   const achievedAt = optionalInstant(f('achievedAt'), `${path}.achievedAt`)
   const rewarded = boolean(f('rewarded'), `${path}.rewarded`)
   const cycle = integer(f('cycle'), `${path}.cycle`, 1, MAX_CYCLES)
+  // Read once: a document's field may be a getter answering differently each time.
+  const visits = version === 1 ? [] : f('visits')
   return {
     cycle,
     value: amount(f('value'), `${path}.value`),
@@ -107,12 +109,9 @@ const readProgress = (
     rewarded:
       version === 1 && context.target.kind === 'STREAK' ? achievedAt !== undefined : rewarded,
     subTargets: version === 1 ? [] : names(f('subTargets'), `${path}.subTargets`),
-    visits:
-      version === 1
-        ? []
-        : list(f('visits'), `${path}.visits`, nonEmpty(f('visits')) ? visitBound(cycle) : 0).map(
-            (d, i) => dayOf(d, `${path}.visits[${i}]`),
-          ),
+    visits: list(visits, `${path}.visits`, nonEmpty(visits) ? visitBound(cycle) : 0).map((d, i) =>
+      dayOf(d, `${path}.visits[${i}]`),
+    ),
   }
 }
 
